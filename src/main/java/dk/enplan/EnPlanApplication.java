@@ -1,0 +1,15 @@
+package dk.enplan;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Én Plan: one coherent course for a citizen with complex problems, on Camunda 7. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class EnPlanApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(EnPlanApplication.class, args);
+  }
+}

@@ -1,0 +1,46 @@
+package dk.enplan.course;
+
+import static dk.enplan.course.CourseVariables.CHOSEN_SECTORS;
+import static dk.enplan.course.CourseVariables.CLOSURE_REASON;
+import static dk.enplan.course.CourseVariables.COURSE_ID;
+import static dk.enplan.course.CourseVariables.HANDOVER_NOTE;
+import static dk.enplan.course.CourseVariables.NEW_MUNICIPALITY;
+
+import dk.enplan.notice.Notice.RecipientKind;
+import dk.enplan.notice.Notices;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Closes the course with its reason, tells every sector's system that the citizen no longer receives intervention
+ * under Én Plan, and on a move hands the course over to the new municipality.
+ */
+@Component("closeCourse")
+class CloseCourseDelegate implements JavaDelegate {
+
+  static final String REASON_MOVED_OUT = "fraflytning";
+
+  private final CourseService courses;
+  private final Notices notices;
+
+  CloseCourseDelegate(CourseService courses, Notices notices) {
+    this.courses = courses;
+    this.notices = notices;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String courseId = COURSE_ID.from(execution);
+    String reason = CLOSURE_REASON.from(execution);
+    for (String sector : CHOSEN_SECTORS.from(execution)) {
+      notices.send(courseId, RecipientKind.SECTOR_SYSTEM, sector, "Forløbet efter Én Plan er afsluttet",
+          "Borgeren modtager ikke længere indsats efter Én Plan og hovedloven. Årsag: " + reason);
+    }
+    if (REASON_MOVED_OUT.equals(reason)) {
+      notices.send(courseId, RecipientKind.NEW_MUNICIPALITY, NEW_MUNICIPALITY.from(execution),
+          "Overdragelse af forløb efter Én Plan", HANDOVER_NOTE.from(execution));
+    }
+    courses.end(courseId, CourseStatus.CLOSED, reason);
+  }
+}

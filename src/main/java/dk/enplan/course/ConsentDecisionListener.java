@@ -1,0 +1,49 @@
+package dk.enplan.course;
+
+import static dk.enplan.course.CourseVariables.CHOSEN_SECTORS;
+import static dk.enplan.course.CourseVariables.CONSENTED_SECTORS;
+import static dk.enplan.course.CourseVariables.CONSENT_GIVEN;
+import static dk.enplan.course.CourseVariables.CONSENT_INFORMED;
+import static dk.enplan.course.CourseVariables.COURSE_ID;
+import static dk.enplan.course.CourseVariables.YES;
+
+import dk.enplan.process.InvalidInputException;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completing consent: a yes needs an informed citizen and a scope within the sectors chosen at visitation; the
+ * scope is recorded on the course, and only these sectors may later receive the plan's content.
+ */
+@Component("consentDecision")
+class ConsentDecisionListener implements TaskListener {
+
+  private final CourseService courses;
+
+  ConsentDecisionListener(CourseService courses) {
+    this.courses = courses;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (!YES.equals(YesNo.require(CONSENT_GIVEN, task))) {
+      return;
+    }
+    if (!Boolean.TRUE.equals(CONSENT_INFORMED.optionalFrom(task).orElse(false))) {
+      throw new InvalidInputException(CONSENT_INFORMED.name(), "borgeren skal være informeret, før samtykket gælder");
+    }
+    List<String> consented = CONSENTED_SECTORS.from(task);
+    if (consented.isEmpty()) {
+      throw new InvalidInputException(CONSENTED_SECTORS.name(), "vælg mindst én sektor, samtykket omfatter");
+    }
+    List<String> chosen = CHOSEN_SECTORS.from(task);
+    consented.stream().filter(sector -> !chosen.contains(sector)).findFirst().ifPresent(sector -> {
+      throw new InvalidInputException(CONSENTED_SECTORS.name(),
+          "'" + sector + "' deltager ikke i forløbet og kan ikke være omfattet af samtykket");
+    });
+    CONSENTED_SECTORS.set(task, consented);
+    courses.consented(COURSE_ID.from(task), consented);
+  }
+}

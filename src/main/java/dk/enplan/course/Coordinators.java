@@ -1,0 +1,38 @@
+package dk.enplan.course;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/** The caseworkers who can be a course's coordinating contact person: members of {@code koordinator} in its municipality. */
+@Component
+public class Coordinators {
+
+  public static final String GROUP = "koordinator";
+
+  private final IdentityService identity;
+
+  Coordinators(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  /** User id → "First Last", for the visitation form. */
+  public Map<String, String> in(String tenant) {
+    Map<String, String> options = new LinkedHashMap<>();
+    identity.createUserQuery().memberOfGroup(GROUP).memberOfTenant(tenant).orderByUserLastName().asc().list()
+        .forEach(user -> options.put(user.getId(), displayName(user)));
+    return options;
+  }
+
+  public boolean isCoordinatorIn(String userId, String tenant) {
+    return identity.createUserQuery().userId(userId).memberOfGroup(GROUP).memberOfTenant(tenant).count() == 1;
+  }
+
+  private static String displayName(User user) {
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    return name.isEmpty() ? user.getId() : name + " (" + user.getId() + ")";
+  }
+}

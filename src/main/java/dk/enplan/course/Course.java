@@ -1,0 +1,143 @@
+package dk.enplan.course;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One citizen's coherent course: the application's own record, outside Camunda and the specialist systems. */
+@Entity
+@Table(name = "course")
+public class Course {
+
+  @Id
+  private String id;
+  @Column(name = "tenant_id", nullable = false)
+  private String tenantId;
+  @Column(name = "citizen_name", nullable = false)
+  private String citizenName;
+  @Column(name = "cpr", nullable = false)
+  private String cpr;
+  @Column(name = "referring_unit", nullable = false)
+  private String referringUnit;
+  @Column(name = "referral_reason", nullable = false)
+  private String referralReason;
+  @Column(name = "problem_areas", nullable = false)
+  private String problemAreas;
+  @Column(name = "household_members")
+  private String householdMembers;
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private CourseStatus status;
+  private String coordinator;
+  @Column(name = "chosen_sectors")
+  private String chosenSectors;
+  @Column(name = "consented_sectors")
+  private String consentedSectors;
+  @Column(name = "closure_reason")
+  private String closureReason;
+  @Column(name = "process_instance_id", nullable = false)
+  private String processInstanceId;
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+  @Column(name = "consent_at")
+  private Instant consentAt;
+  @Column(name = "closed_at")
+  private Instant closedAt;
+
+  protected Course() {
+  }
+
+  Course(String tenantId, Referral referral, String processInstanceId, Instant now) {
+    this.id = UUID.randomUUID().toString();
+    this.tenantId = tenantId;
+    this.citizenName = referral.citizenName();
+    this.cpr = referral.cpr().digits();
+    this.referringUnit = referral.referringUnit();
+    this.referralReason = referral.referralReason();
+    this.problemAreas = String.join(",", referral.problemAreas());
+    this.householdMembers = referral.householdMembers();
+    this.status = CourseStatus.REFERRED;
+    this.processInstanceId = processInstanceId;
+    this.createdAt = now;
+  }
+
+  void visitated(List<String> sectors, String coordinator) {
+    this.chosenSectors = String.join(",", sectors);
+    this.coordinator = coordinator;
+    this.status = CourseStatus.AWAITING_CONSENT;
+  }
+
+  void consented(List<String> sectors, Instant now) {
+    this.consentedSectors = String.join(",", sectors);
+    this.consentAt = now;
+    this.status = CourseStatus.ACTIVE;
+  }
+
+  void consentNarrowed(List<String> sectors) {
+    this.consentedSectors = String.join(",", sectors);
+  }
+
+  void end(CourseStatus endStatus, String reason, Instant now) {
+    this.status = endStatus;
+    this.closureReason = reason;
+    this.closedAt = now;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String tenantId() {
+    return tenantId;
+  }
+
+  public String citizenName() {
+    return citizenName;
+  }
+
+  public CprNumber cpr() {
+    return new CprNumber(cpr);
+  }
+
+  public String referringUnit() {
+    return referringUnit;
+  }
+
+  public CourseStatus status() {
+    return status;
+  }
+
+  public String coordinator() {
+    return coordinator;
+  }
+
+  public String consentedSectors() {
+    return consentedSectors;
+  }
+
+  public String closureReason() {
+    return closureReason;
+  }
+
+  public String processInstanceId() {
+    return processInstanceId;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant consentAt() {
+    return consentAt;
+  }
+
+  public Instant closedAt() {
+    return closedAt;
+  }
+}

@@ -1,0 +1,79 @@
+package dk.enplan.course;
+
+import static dk.enplan.course.CourseVariables.MUNICIPALITY;
+
+import java.time.Duration;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * A course's deadlines and follow-up interval, from the decision table {@code frister}. A municipality that has
+ * deployed its own version of the table (under its tenant) gets that; every other course gets the shared one.
+ * Timers and due dates in the models read it as {@code ${courseDeadlines.followUpInterval(execution)}} and so on.
+ */
+@Component("courseDeadlines")
+public class CourseDeadlines {
+
+  private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+
+  private final DecisionService decisions;
+  private final RepositoryService repository;
+
+  CourseDeadlines(DecisionService decisions, RepositoryService repository) {
+    this.decisions = decisions;
+    this.repository = repository;
+  }
+
+  public String assessmentDeadline(DelegateExecution execution) {
+    return rule(execution, "assessmentDeadline");
+  }
+
+  public Date assessmentDueDate(DelegateExecution execution) {
+    return fromNow(assessmentDeadline(execution));
+  }
+
+  public String followUpInterval(DelegateExecution execution) {
+    return rule(execution, "followUpInterval");
+  }
+
+  public String complaintDeadline(DelegateExecution execution) {
+    return rule(execution, "complaintDeadline");
+  }
+
+  public Date complaintDueDate(DelegateExecution execution) {
+    return fromNow(complaintDeadline(execution));
+  }
+
+  private String rule(DelegateExecution execution, String output) {
+    String municipality = MUNICIPALITY.from(execution);
+    var evaluation = decisions.evaluateDecisionByKey(CourseProcess.Decisions.DEADLINES)
+        .variables(Variables.putValue(MUNICIPALITY.name(), municipality));
+    boolean ownTable = repository.createDecisionDefinitionQuery()
+        .decisionDefinitionKey(CourseProcess.Decisions.DEADLINES).tenantIdIn(municipality).count() > 0;
+    evaluation = ownTable ? evaluation.decisionDefinitionTenantId(municipality) : evaluation.decisionDefinitionWithoutTenantId();
+    DmnDecisionResultEntries result = evaluation.evaluate().getSingleResult();
+    String value = result == null ? null : result.getEntry(output);
+    if (value == null) {
+      throw new IllegalStateException("Decision table 'frister' gives no " + output + " for " + municipality);
+    }
+    return value;
+  }
+
+  /** Now plus an ISO-8601 duration such as {@code P28D}, {@code P3M} or {@code PT12H}. */
+  static Date fromNow(String isoDuration) {
+    ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(DANISH_TIME);
+    ZonedDateTime due = isoDuration.contains("T")
+        ? now.plus(Duration.parse(isoDuration))
+        : now.plus(Period.parse(isoDuration));
+    return Date.from(due.toInstant());
+  }
+}

@@ -1,0 +1,50 @@
+package dk.enplan.course;
+
+import dk.enplan.process.InvalidInputException;
+import java.time.Instant;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The course record's life cycle, in step with the process. */
+@Service
+@Transactional
+public class CourseService {
+
+  private final CourseRepository courses;
+
+  CourseService(CourseRepository courses) {
+    this.courses = courses;
+  }
+
+  Course register(String tenant, Referral referral, String processInstanceId) {
+    return courses.save(new Course(tenant, referral, processInstanceId, now()));
+  }
+
+  void visitated(String courseId, List<String> sectors, String coordinator) {
+    get(courseId).visitated(sectors, coordinator);
+  }
+
+  void consented(String courseId, List<String> sectors) {
+    get(courseId).consented(sectors, now());
+  }
+
+  void consentNarrowed(String courseId, List<String> sectors) {
+    get(courseId).consentNarrowed(sectors);
+  }
+
+  void end(String courseId, CourseStatus status, String reason) {
+    get(courseId).end(status, reason, now());
+  }
+
+  @Transactional(readOnly = true)
+  public Course get(String courseId) {
+    return courses.findById(courseId)
+        .orElseThrow(() -> new InvalidInputException("courseId", "ukendt forløb '" + courseId + "'"));
+  }
+
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+}

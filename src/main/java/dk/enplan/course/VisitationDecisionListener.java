@@ -1,0 +1,58 @@
+package dk.enplan.course;
+
+import static dk.enplan.course.CourseVariables.CHOSEN_SECTORS;
+import static dk.enplan.course.CourseVariables.CHOSEN_SECTOR_OPTIONS;
+import static dk.enplan.course.CourseVariables.COORDINATOR;
+import static dk.enplan.course.CourseVariables.COURSE_ID;
+import static dk.enplan.course.CourseVariables.MUNICIPALITY;
+import static dk.enplan.course.CourseVariables.TARGET_GROUP_CONFIRMED;
+import static dk.enplan.course.CourseVariables.VISITATION_NOTE;
+import static dk.enplan.course.CourseVariables.YES;
+
+import dk.enplan.process.FormOptions;
+import dk.enplan.process.InvalidInputException;
+import dk.enplan.sector.SectorCatalog;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completing visitation: checks the decision (target group yes/no; if yes, known sectors and a coordinator of
+ * this municipality), records sectors and coordinator on the course, and prepares the consent form's options.
+ */
+@Component("visitationDecision")
+class VisitationDecisionListener implements TaskListener {
+
+  private final CourseService courses;
+  private final SectorCatalog sectors;
+  private final Coordinators coordinators;
+
+  VisitationDecisionListener(CourseService courses, SectorCatalog sectors, Coordinators coordinators) {
+    this.courses = courses;
+    this.sectors = sectors;
+    this.coordinators = coordinators;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String confirmed = YesNo.require(TARGET_GROUP_CONFIRMED, task);
+    VISITATION_NOTE.text(task, Referral.TEXT_MAX);
+    if (!YES.equals(confirmed)) {
+      return;
+    }
+    List<String> chosen = CHOSEN_SECTORS.from(task);
+    if (chosen.isEmpty()) {
+      throw new InvalidInputException(CHOSEN_SECTORS.name(), "vælg mindst én sektor");
+    }
+    sectors.require(CHOSEN_SECTORS.name(), chosen);
+    String coordinator = COORDINATOR.from(task);
+    if (!coordinators.isCoordinatorIn(coordinator, MUNICIPALITY.from(task))) {
+      throw new InvalidInputException(COORDINATOR.name(),
+          "'" + coordinator + "' er ikke koordinerende kontaktperson i kommunen");
+    }
+    CHOSEN_SECTORS.set(task, chosen);
+    FormOptions.set(task, CHOSEN_SECTOR_OPTIONS, sectors.options(chosen));
+    courses.visitated(COURSE_ID.from(task), chosen, coordinator);
+  }
+}

@@ -1,0 +1,54 @@
+package dk.enplan.plan;
+
+import static dk.enplan.course.CourseVariables.COURSE_ID;
+import static dk.enplan.course.CourseVariables.FOLLOW_UP_DECISION;
+import static dk.enplan.course.CourseVariables.FOLLOW_UP_NOTE;
+
+import dk.enplan.process.InvalidInputException;
+import dk.enplan.process.ProcessVariable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completing a follow-up: checks the decision and the progression scores (0–10 per life domain) and stores the
+ * scores, so progression from first to latest measurement can be reported.
+ */
+@Component("followUpRecorder")
+class FollowUpRecorder implements TaskListener {
+
+  static final Set<String> DECISIONS = Set.of("fortsaet", "revider", "afslut");
+  static final Map<String, ProcessVariable<Number>> LIFE_DOMAINS = Map.of(
+      "arbejde", ProcessVariable.number("progressionWork"),
+      "helbred", ProcessVariable.number("progressionHealth"),
+      "bolig", ProcessVariable.number("progressionHousing"),
+      "oekonomi", ProcessVariable.number("progressionEconomy"),
+      "netvaerk", ProcessVariable.number("progressionNetwork"));
+
+  private final PlanStore store;
+
+  FollowUpRecorder(PlanStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String decision = FOLLOW_UP_DECISION.from(task);
+    if (!DECISIONS.contains(decision)) {
+      throw new InvalidInputException(FOLLOW_UP_DECISION.name(), "skal være en af " + DECISIONS);
+    }
+    FOLLOW_UP_NOTE.text(task, SavePlanVersionDelegate.TEXT_MAX);
+    Map<String, Integer> scores = new LinkedHashMap<>();
+    LIFE_DOMAINS.forEach((domain, variable) -> {
+      Number score = variable.from(task);
+      if (score.doubleValue() != Math.rint(score.doubleValue()) || score.intValue() < 0 || score.intValue() > 10) {
+        throw new InvalidInputException(variable.name(), "skal være et helt tal fra 0 til 10");
+      }
+      scores.put(domain, score.intValue());
+    });
+    store.measure(COURSE_ID.from(task), scores);
+  }
+}

@@ -1,0 +1,35 @@
+package dk.enplan.plan;
+
+import static dk.enplan.course.CourseVariables.CHOSEN_SECTORS;
+import static dk.enplan.course.CourseVariables.COURSE_ID;
+import static dk.enplan.course.CourseVariables.OUTSTANDING_SECTORS;
+
+import dk.enplan.plan.SectorReport.Kind;
+import dk.enplan.sector.SectorCatalog;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Tells the coordinator's reminder task which sectors have not delivered their assessment yet. */
+@Component("outstandingAssessments")
+class OutstandingAssessmentsListener implements TaskListener {
+
+  private final PlanStore store;
+  private final SectorCatalog sectors;
+
+  OutstandingAssessmentsListener(PlanStore store, SectorCatalog sectors) {
+    this.store = store;
+    this.sectors = sectors;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Set<String> delivered = store.reports(COURSE_ID.from(task), Kind.ASSESSMENT).stream()
+        .map(SectorReport::sector).collect(Collectors.toSet());
+    List<String> outstanding = CHOSEN_SECTORS.from(task).stream().filter(s -> !delivered.contains(s)).toList();
+    OUTSTANDING_SECTORS.setLocal(task, outstanding.isEmpty() ? "ingen (alle er afleveret)" : sectors.names(outstanding));
+  }
+}
