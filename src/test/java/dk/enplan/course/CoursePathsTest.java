@@ -1,0 +1,332 @@
+package dk.enplan.course;
+
+import static dk.enplan.course.CourseProcess.Elements.*;
+import static dk.enplan.course.CourseProcess.SectorElements.ASSESS_SECTOR;
+import static dk.enplan.course.CourseProcess.SectorElements.COMPLETE_INTERVENTION;
+import static dk.enplan.course.CourseProcess.SectorElements.START_INTERVENTION;
+import static dk.enplan.course.CourseSteps.COORDINATOR;
+import static dk.enplan.course.CourseSteps.businessKey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import dk.enplan.notice.Notice;
+import dk.enplan.notice.Notice.RecipientKind;
+import dk.enplan.notice.Notices;
+import dk.enplan.plan.PlanStore;
+import dk.enplan.plan.PlanVersion;
+import dk.enplan.testing.CourseDriver;
+import dk.enplan.testing.CourseEngineTest;
+import dk.enplan.testing.TestIdentity;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** One test per path through en-plan and its sector processes, named in the domain's words. */
+@CourseEngineTest
+class CoursePathsTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired CourseSteps steps;
+  @Autowired CourseDriver driver;
+  @Autowired TestIdentity identity;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired HistoryService history;
+  @Autowired CourseService courses;
+  @Autowired PlanStore plans;
+  @Autowired Notices notices;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    identity.ensure();
+  }
+
+  @Test
+  void henvisningUdenForMaalgruppenGiverHenviserBesked() {
+    ProcessInstance course = steps.refer(List.of("ledighed"));
+
+    assertThat(course).isWaitingAt(VISITATION).hasPassed(REGISTER_COURSE, SCREEN_TARGET_GROUP, SUGGEST_SECTORS);
+    assertThat(runtime.getVariable(course.getId(), "targetGroupSuggested")).isEqualTo(false);
+    assertThat(course).task().hasCandidateGroup("visitation");
+    driver.complete(steps.task(course, VISITATION), Map.of("targetGroupConfirmed", "nej",
+        "visitationNote", "Kun ledighed: almindelig indsats i jobcentret."));
+
+    assertThat(course).isEnded().hasPassed(NOTIFY_REFERRER, NOT_IN_TARGET_GROUP);
+    assertThat(courses.get(businessKey(course)).status()).isEqualTo(CourseStatus.NOT_IN_TARGET_GROUP);
+    assertThat(notices.forCourse(businessKey(course))).extracting(Notice::recipientKind, Notice::recipient)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(RecipientKind.REFERRER, "Jobcenter Allerød"));
+  }
+
+  @Test
+  void borgerenGiverIkkeSamtykkeOgVenderTilbageTilSektorerne() {
+    ProcessInstance course = steps.refer(List.of("ledighed", "misbrug"));
+    assertThat(runtime.getVariable(course.getId(), "targetGroupSuggested")).isEqualTo(true);
+    steps.visitate(course, List.of("beskaeftigelse", "voksen"));
+
+    assertThat(course).isWaitingAt(OBTAIN_CONSENT).task().isAssignedTo(COORDINATOR);
+    assertThat(tasks.getIdentityLinksForTask(steps.task(course, OBTAIN_CONSENT).getId()))
+        .extracting(l -> l.getGroupId()).contains("koordinator");
+    driver.complete(steps.task(course, OBTAIN_CONSENT), Map.of("consentGiven", "nej",
+        "consentNote", "Borgeren ønsker ikke en samlet plan."));
+
+    assertThat(course).isEnded().hasPassed(RETURN_TO_SECTOR_HANDLING, NO_CONSENT).hasNotPassed(ACTIVE_COURSE);
+    assertThat(courses.get(businessKey(course)).status()).isEqualTo(CourseStatus.NO_CONSENT);
+    assertThat(notices.forCourse(businessKey(course))).extracting(Notice::recipient)
+        .containsExactly("beskaeftigelse", "voksen", "Jobcenter Allerød");
+  }
+
+  @Test
+  void enSektorFraHenvisningTilAfslutning() {
+    ProcessInstance course = steps.inInterventionPhase(List.of("beskaeftigelse"));
+    String courseId = businessKey(course);
+
+    assertThat(course).hasPassed(JOINT_ASSESSMENT, PREPARE_PLAN_MEETING, PLAN_MEETING, SAVE_PLAN_VERSION,
+        COMBINED_DECISION, DISTRIBUTE_PLAN).isWaitingAt(FOLLOW_UP_DUE);
+    assertThat(plans.current(courseId)).get().extracting(PlanVersion::version).isEqualTo(1);
+    assertThat(runtime.getVariable(course.getId(), "assessmentOverview").toString())
+        .contains("Jobcenter").contains("Udredning fra beskaeftigelse");
+    Task start = driver.task(courseId, START_INTERVENTION);
+    assertThat(start).isNotNull();
+    assertThat(tasks.getIdentityLinksForTask(start.getId())).extracting(l -> l.getGroupId())
+        .containsExactly("sektor-beskaeftigelse");
+
+    steps.finishInterventions(course);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(CourseProcess.SECTOR_INTERVENTION_KEY)
+        .processInstanceBusinessKey(courseId).count()).isZero();
+    steps.followUp(course, "afslut");
+    assertThat(course).isWaitingAt(CLOSE_WITH_CITIZEN).task().isAssignedTo(COORDINATOR);
+    driver.complete(steps.task(course, CLOSE_WITH_CITIZEN), Map.of("closureReason", "maal_naaet",
+        "finalProgression", 8, "closureNote", "Borgeren er i job."));
+    driver.executeJob(course, CLOSE_COURSE);
+
+    assertThat(course).isEnded().hasPassed(COURSE_CLOSED);
+    Course closed = courses.get(courseId);
+    assertThat(closed.status()).isEqualTo(CourseStatus.CLOSED);
+    assertThat(closed.closureReason()).isEqualTo("maal_naaet");
+    assertThat(plans.progression(courseId)).hasSize(5);
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(course.getId())
+        .taskDefinitionKeyIn(OBTAIN_CONSENT, PLAN_MEETING, COMBINED_DECISION, FOLLOW_UP, CLOSE_WITH_CITIZEN).list())
+        .as("every coordinator task went to the one contact person")
+        .hasSize(5).allSatisfy(t -> assertThat(t.getAssignee()).isEqualTo(COORDINATOR));
+  }
+
+  @Test
+  void flereSektorerUdrederParalleltOgLukningAfbryderAabentSektorarbejde() {
+    List<String> sectors = List.of("beskaeftigelse", "ydelse", "familie");
+    ProcessInstance course = steps.refer(List.of("ledighed", "forsoergelse", "boern_familie"));
+    assertThat(runtime.getVariable(course.getId(), "suggestedSectors"))
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+        .containsExactlyInAnyOrder("beskaeftigelse", "ydelse", "familie");
+    steps.visitate(course, sectors);
+    steps.consent(course, List.of("beskaeftigelse", "familie"));
+    String courseId = businessKey(course);
+
+    List<Task> assessments = driver.tasks(courseId, ASSESS_SECTOR);
+    assertThat(assessments).hasSize(3).allSatisfy(t -> assertThat(t.getDueDate()).isNotNull());
+    assertThat(assessments).flatExtracting(t -> tasks.getIdentityLinksForTask(t.getId()))
+        .extracting(l -> l.getGroupId())
+        .containsExactlyInAnyOrder("sektor-beskaeftigelse", "sektor-ydelse", "sektor-familie");
+    sectors.forEach(sector -> steps.assess(course, sector));
+    steps.agreePlan(course);
+    steps.decide(course);
+    assertThat(notices.forCourse(courseId)).filteredOn(n -> n.subject().contains("planversion 1"))
+        .extracting(Notice::recipient).containsExactlyInAnyOrderElementsOf(sectors);
+
+    assertThat(driver.tasks(courseId, START_INTERVENTION)).hasSize(3);
+    steps.startIntervention(course, driver.tasks(courseId, START_INTERVENTION).get(0));
+    steps.followUp(course, "afslut");
+
+    assertThat(course).isWaitingAt(CLOSE_WITH_CITIZEN).hasPassed(INTERVENTION_PHASE_ENDED);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(courseId)
+        .processDefinitionKey(CourseProcess.SECTOR_INTERVENTION_KEY).count()).as("sector work cancelled").isZero();
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(courseId)
+        .taskDefinitionKeyIn(START_INTERVENTION, COMPLETE_INTERVENTION).count()).isZero();
+  }
+
+  @Test
+  void forsinketUdredningRykkerKoordinatorenUdenAtStandseNoget() {
+    ProcessInstance course = steps.refer(List.of("ledighed", "helbred"));
+    steps.visitate(course, List.of("beskaeftigelse", "sundhed"));
+    steps.consent(course, List.of("beskaeftigelse", "sundhed"));
+    steps.assess(course, "beskaeftigelse");
+
+    driver.executeJob(course, ASSESSMENT_LATE);
+
+    assertThat(course).isWaitingAt(JOINT_ASSESSMENT, REMIND_COORDINATOR);
+    Task reminder = steps.task(course, REMIND_COORDINATOR);
+    assertThat(reminder.getAssignee()).isEqualTo(COORDINATOR);
+    assertThat(tasks.getVariableLocal(reminder.getId(), "outstandingSectors")).isEqualTo("Sundhed");
+    driver.complete(reminder, Map.of("reminderAction", "Ringet til sundhedsafdelingen; udredning kommer i morgen."));
+    assertThat(course).isWaitingAt(JOINT_ASSESSMENT).hasPassed("reminderHandled");
+    assertThat(driver.task(businessKey(course), ASSESS_SECTOR)).as("the late assessment is still open").isNotNull();
+
+    steps.assess(course, "sundhed");
+    assertThat(course).isWaitingAt(PLAN_MEETING);
+  }
+
+  @Test
+  void borgerenErUenigOgPlanmoedetGentages() {
+    ProcessInstance course = steps.refer(List.of("ledighed", "forsoergelse"));
+    steps.visitate(course, List.of("beskaeftigelse"));
+    steps.consent(course, List.of("beskaeftigelse"));
+    steps.assess(course, "beskaeftigelse");
+
+    driver.complete(steps.task(course, PLAN_MEETING), CourseSteps.planMeeting("nej"));
+
+    assertThat(course).isWaitingAt(PLAN_MEETING).hasNotPassed(SAVE_PLAN_VERSION);
+    assertThat(plans.current(businessKey(course))).isEmpty();
+    steps.agreePlan(course);
+    assertThat(course).isWaitingAt(COMBINED_DECISION);
+  }
+
+  @Test
+  void opfoelgningFortsaetterPlanenOgVenterPaaNaesteOpfoelgning() {
+    ProcessInstance course = steps.inInterventionPhase(List.of("beskaeftigelse"));
+
+    steps.followUp(course, "fortsaet");
+
+    assertThat(course).isWaitingAt(FOLLOW_UP_DUE, "sectorInterventions");
+    assertThat(plans.progression(businessKey(course))).hasSize(5);
+  }
+
+  @Test
+  void planenRevideresSomNyVersionOgGammelVersionStaarUroert() {
+    ProcessInstance course = steps.inInterventionPhase(List.of("beskaeftigelse", "ydelse"));
+    String courseId = businessKey(course);
+    PlanVersion first = plans.current(courseId).orElseThrow();
+
+    steps.followUp(course, "revider");
+    assertThat(course).isWaitingAt(PLAN_MEETING);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(courseId)
+        .processDefinitionKey(CourseProcess.SECTOR_INTERVENTION_KEY).count()).isZero();
+    driver.complete(steps.task(course, PLAN_MEETING), Map.of("citizenGoals", "Nu vil jeg også tage kørekort.",
+        "planGoals", "Job og kørekort", "plannedInterventions", "Jobcenter: kørekortforløb", "citizenAgrees", "ja"));
+    steps.decide(course);
+
+    assertThat(plans.history(courseId)).extracting(PlanVersion::version).containsExactly(1, 2);
+    PlanVersion unchanged = plans.history(courseId).get(0);
+    assertThat(unchanged.citizenGoals()).isEqualTo(first.citizenGoals());
+    assertThat(unchanged.agreedAt()).isEqualTo(first.agreedAt());
+    assertThat(runtime.getVariable(course.getId(), "planVersion")).isEqualTo(2);
+    assertThat(notices.forCourse(courseId)).filteredOn(n -> n.subject().contains("planversion 2")).hasSize(2);
+    assertThat(driver.tasks(courseId, START_INTERVENTION)).hasSize(2);
+  }
+
+  @Test
+  void aendredeForholdVurderesUdenAtAfbryde() {
+    ProcessInstance course = steps.inInterventionPhase(List.of("beskaeftigelse"));
+
+    driver.correlate(businessKey(course), CourseProcess.Messages.CHANGED_CIRCUMSTANCES,
+        Map.of("changeDescription", "Borgeren er blevet sygemeldt."));
+
+    assertThat(course).isWaitingAt(ASSESS_CHANGED_CIRCUMSTANCES, FOLLOW_UP_DUE);
+    assertThat(course).task(ASSESS_CHANGED_CIRCUMSTANCES).isAssignedTo(COORDINATOR);
+    driver.complete(steps.task(course, ASSESS_CHANGED_CIRCUMSTANCES), Map.of(
+        "changeAssessment", "Sygemelding forventes kortvarig.", "revisionRequested", "ja"));
+    assertThat(course).isWaitingAt(FOLLOW_UP_DUE).hasPassed("changedCircumstancesAssessed");
+  }
+
+  @Test
+  void samtykkeTilbagekaldtForEnSektorStopperDelingenMedDen() {
+    ProcessInstance course = steps.inInterventionPhase(List.of("beskaeftigelse", "ydelse"));
+    String courseId = businessKey(course);
+
+    driver.correlate(courseId, CourseProcess.Messages.CONSENT_WITHDRAWN, Map.of("withdrawnSectors", List.of("ydelse")));
+
+    assertThat(course).hasPassed(STOP_SHARING).isWaitingAt(DISCUSS_WITHDRAWAL, FOLLOW_UP_DUE);
+    assertThat(courses.get(courseId).consentedSectors()).isEqualTo("beskaeftigelse");
+    assertThat(notices.forCourse(courseId)).filteredOn(n -> n.subject().equals("Samtykke tilbagekaldt"))
+        .extracting(Notice::recipient).containsExactly("ydelse");
+    driver.complete(steps.task(course, DISCUSS_WITHDRAWAL), Map.of("withdrawalFollowUp",
+        "Ydelsesområdet følger op uden for Én Plan."));
+    assertThat(course).isWaitingAt(FOLLOW_UP_DUE).hasPassed("withdrawalHandled");
+  }
+
+  @Test
+  void samtykkeHeltTilbagekaldtLukkerForloebetOgAfbryderSektorarbejdet() {
+    ProcessInstance course = steps.inInterventionPhase(List.of("beskaeftigelse", "ydelse"));
+    String courseId = businessKey(course);
+
+    driver.correlate(courseId, CourseProcess.Messages.CONSENT_WITHDRAWN, Map.of());
+
+    assertThat(course).hasPassed(STOP_SHARING, CONSENT_FULLY_WITHDRAWN, CONSENT_WITHDRAWN_BOUNDARY)
+        .isWaitingAt(CLOSE_COURSE);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(courseId)
+        .processDefinitionKey(CourseProcess.SECTOR_INTERVENTION_KEY).count()).isZero();
+    driver.executeJob(course, CLOSE_COURSE);
+    assertThat(course).isEnded();
+    assertThat(courses.get(courseId).closureReason()).isEqualTo("samtykke_tilbagekaldt");
+    assertThat(courses.get(courseId).consentedSectors()).isEmpty();
+  }
+
+  @Test
+  void klageGenvurderesOgBorgerenFaarMedhold() {
+    ProcessInstance course = steps.inInterventionPhase(List.of("beskaeftigelse"));
+    driver.correlate(businessKey(course), CourseProcess.Messages.COMPLAINT,
+        Map.of("complaintText", "Jeg er uenig i praktikstedet."));
+
+    Task reconsider = steps.task(course, RECONSIDER_DECISION);
+    assertThat(reconsider.getAssignee()).isEqualTo(COORDINATOR);
+    assertThat(reconsider.getDueDate()).isNotNull();
+    driver.complete(reconsider, Map.of("complaintUpheld", "ja", "reconsiderationNote", "Nyt praktiksted findes."));
+
+    assertThat(course).hasPassed(COMPLAINT_UPHELD_END).hasNotPassed(FORWARD_TO_APPEALS_BOARD)
+        .isWaitingAt(FOLLOW_UP_DUE);
+  }
+
+  @Test
+  void klageUdenMedholdSendesTilAnkestyrelsen() {
+    ProcessInstance course = steps.inInterventionPhase(List.of("beskaeftigelse"));
+    driver.correlate(businessKey(course), CourseProcess.Messages.COMPLAINT, Map.of("complaintText", "Forkert."));
+
+    driver.complete(steps.task(course, RECONSIDER_DECISION), Map.of("complaintUpheld", "nej",
+        "reconsiderationNote", "Afgørelsen fastholdes."));
+
+    assertThat(course).hasPassed(FORWARD_TO_APPEALS_BOARD, "complaintForwarded").isWaitingAt(FOLLOW_UP_DUE);
+    assertThat(notices.forCourse(businessKey(course))).filteredOn(n -> n.recipientKind() == RecipientKind.APPEALS_BOARD)
+        .singleElement().satisfies(n -> assertThat(n.body()).contains("Forkert.").contains("fastholdes"));
+  }
+
+  @Test
+  void klageDerIkkeGenvurderesIndenFristenSendesVidereAutomatisk() {
+    ProcessInstance course = steps.inInterventionPhase(List.of("beskaeftigelse"));
+    driver.correlate(businessKey(course), CourseProcess.Messages.COMPLAINT, Map.of("complaintText", "Forkert."));
+
+    driver.executeJob(course, RECONSIDERATION_OVERDUE);
+
+    assertThat(course).hasPassed(FORWARD_TO_APPEALS_BOARD).hasNotPassed(COMPLAINT_UPHELD_END);
+    assertThat(steps.task(course, RECONSIDER_DECISION)).isNull();
+    assertThat(notices.forCourse(businessKey(course))).filteredOn(n -> n.recipientKind() == RecipientKind.APPEALS_BOARD)
+        .singleElement().satisfies(n -> assertThat(n.body()).contains("nåede ikke"));
+  }
+
+  @Test
+  void fraflytningOverdragerForloebetOgLukkerDet() {
+    ProcessInstance course = steps.inInterventionPhase(List.of("beskaeftigelse", "familie"));
+    String courseId = businessKey(course);
+
+    driver.correlate(courseId, CourseProcess.Messages.MOVED_OUT, Map.of("moveNotice", "Flytter til Aarhus 1/2."));
+
+    assertThat(course).isWaitingAt(HAND_OVER_COURSE).hasNotPassed(CLOSE_WITH_CITIZEN);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(courseId)
+        .processDefinitionKey(CourseProcess.SECTOR_INTERVENTION_KEY).count()).isZero();
+    driver.complete(steps.task(course, HAND_OVER_COURSE), Map.of("newMunicipality", "Aarhus",
+        "handoverDate", "2027-02-01", "handoverNote", "Plan og kontaktoplysninger overdraget."));
+    driver.executeJob(course, CLOSE_COURSE);
+
+    assertThat(course).isEnded().hasPassed("courseHandedOver", COURSE_CLOSED);
+    assertThat(courses.get(courseId).closureReason()).isEqualTo("fraflytning");
+    assertThat(notices.forCourse(courseId)).filteredOn(n -> n.recipientKind() == RecipientKind.NEW_MUNICIPALITY)
+        .singleElement().extracting(Notice::recipient).isEqualTo("Aarhus");
+  }
+}

@@ -1,0 +1,132 @@
+package dk.enplan.course;
+
+import static dk.enplan.course.CourseProcess.Elements.COMBINED_DECISION;
+import static dk.enplan.course.CourseProcess.Elements.DISTRIBUTE_PLAN;
+import static dk.enplan.course.CourseProcess.Elements.FOLLOW_UP;
+import static dk.enplan.course.CourseProcess.Elements.FOLLOW_UP_DUE;
+import static dk.enplan.course.CourseProcess.Elements.JOINT_ASSESSMENT;
+import static dk.enplan.course.CourseProcess.Elements.OBTAIN_CONSENT;
+import static dk.enplan.course.CourseProcess.Elements.PLAN_MEETING;
+import static dk.enplan.course.CourseProcess.Elements.VISITATION;
+import static dk.enplan.course.CourseProcess.SectorElements.ASSESS_SECTOR;
+import static dk.enplan.course.CourseProcess.SectorElements.COMPLETE_INTERVENTION;
+import static dk.enplan.course.CourseProcess.SectorElements.START_INTERVENTION;
+
+import dk.enplan.testing.CourseDriver;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/** The steps of a course in the caseworkers' words, with realistic form input; each returns when the next waits. */
+@Component
+class CourseSteps {
+
+  static final String TENANT = "allerod";
+  static final String COORDINATOR = "koordinator.allerod";
+
+  private final CourseDriver driver;
+  private final RuntimeService runtime;
+
+  CourseSteps(CourseDriver driver, RuntimeService runtime) {
+    this.driver = driver;
+    this.runtime = runtime;
+  }
+
+  ProcessInstance refer(List<String> problemAreas) {
+    return driver.refer(TENANT, referral("0101901234", problemAreas));
+  }
+
+  static Map<String, Object> referral(String cpr, List<String> problemAreas) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("citizenName", "Mette Hansen");
+    form.put("cpr", cpr);
+    form.put("referringUnit", "Jobcenter Allerød");
+    form.put("problemAreas", problemAreas);
+    form.put("referralReason", "Langvarig ledighed, gæld og et barn med behov for støtte.");
+    form.put("householdMembers", "Sofie Hansen, datter, 9 år");
+    return form;
+  }
+
+  void visitate(ProcessInstance course, List<String> sectors) {
+    driver.complete(task(course, VISITATION), Map.of("targetGroupConfirmed", "ja", "chosenSectors", sectors,
+        "coordinator", COORDINATOR, "visitationNote", "Flere sektorer er involveret; én samlet plan giver mening."));
+  }
+
+  void consent(ProcessInstance course, List<String> sectors) {
+    driver.complete(task(course, OBTAIN_CONSENT), Map.of("consentGiven", "ja", "consentedSectors", sectors,
+        "consentInformed", true, "consentNote", "Samtykke underskrevet på mødet."));
+    driver.executeJob(course, JOINT_ASSESSMENT);
+  }
+
+  void assess(ProcessInstance course, String sector) {
+    Task task = driver.tasks(businessKey(course), ASSESS_SECTOR).stream()
+        .filter(t -> sector.equals(runtime.getVariable(t.getExecutionId(), "sector"))).findFirst().orElseThrow();
+    driver.complete(task, Map.of("assessmentSummary", "Udredning fra " + sector,
+        "assessmentRecommendation", "Anbefaling fra " + sector));
+  }
+
+  void agreePlan(ProcessInstance course) {
+    driver.complete(task(course, PLAN_MEETING), planMeeting("ja"));
+  }
+
+  static Map<String, Object> planMeeting(String citizenAgrees) {
+    return Map.of("citizenGoals", "Jeg vil gerne have et arbejde og styr på min økonomi.",
+        "planGoals", "Job inden for et år\n- praktik i 3 måneder", "plannedInterventions",
+        "1. Jobcenter: virksomhedspraktik\n2. Ydelse: budgetrådgivning", "citizenAgrees", citizenAgrees);
+  }
+
+  void decide(ProcessInstance course) {
+    driver.complete(task(course, COMBINED_DECISION), Map.of("decisionText",
+        "Kommunen bevilger virksomhedspraktik og budgetrådgivning efter den samlede plan.",
+        "complaintGuidanceGiven", true));
+    driver.executeJob(course, DISTRIBUTE_PLAN);
+  }
+
+  /** From referral to the intervention phase, every chosen sector having delivered its assessment. */
+  ProcessInstance inInterventionPhase(List<String> sectors) {
+    ProcessInstance course = refer(List.of("ledighed", "forsoergelse", "boern_familie"));
+    visitate(course, sectors);
+    consent(course, sectors);
+    sectors.forEach(sector -> assess(course, sector));
+    agreePlan(course);
+    decide(course);
+    return course;
+  }
+
+  void followUp(ProcessInstance course, String decision) {
+    driver.executeJob(course, FOLLOW_UP_DUE);
+    Map<String, Object> form = new HashMap<>(Map.of("progressionWork", 4, "progressionHealth", 6,
+        "progressionHousing", 8, "progressionEconomy", 3, "progressionNetwork", 7,
+        "followUpNote", "Praktikken går godt.", "followUpDecision", decision));
+    driver.complete(task(course, FOLLOW_UP), form);
+  }
+
+  void startIntervention(ProcessInstance course, Task task) {
+    driver.complete(task, Map.of("interventionResponsible", "Lars Jensen", "interventionStart", "2026-12-01",
+        "interventionDescription", "Virksomhedspraktik hos lokal arbejdsgiver"));
+  }
+
+  void completeIntervention(Task task) {
+    driver.complete(task, Map.of("interventionOutcome", "gennemfoert",
+        "interventionOutcomeNote", "Praktikken er gennemført; borgeren fortsætter i job med løntilskud."));
+  }
+
+  /** Starts and completes every open sector intervention of the course. */
+  void finishInterventions(ProcessInstance course) {
+    driver.tasks(businessKey(course), START_INTERVENTION).forEach(task -> startIntervention(course, task));
+    driver.tasks(businessKey(course), COMPLETE_INTERVENTION).forEach(this::completeIntervention);
+  }
+
+  Task task(ProcessInstance course, String key) {
+    return driver.task(businessKey(course), key);
+  }
+
+  /** The course id, which registration made the business key. */
+  static String businessKey(ProcessInstance course) {
+    return course.getBusinessKey();
+  }
+}

@@ -1,0 +1,129 @@
+package dk.enplan.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drives courses the way Tasklist and Cockpit do: starts with the start form's fields, completes a task only with
+ * fields its deployed form has (a list as the JSON Tasklist submits), as a user of the course's municipality, and
+ * runs jobs and timers by element id.
+ */
+@Component
+public class CourseDriver {
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final FormService forms;
+  private final ManagementService management;
+  private final IdentityService identity;
+  private final RepositoryService repository;
+
+  CourseDriver(RuntimeService runtime, TaskService tasks, FormService forms, ManagementService management,
+               IdentityService identity, RepositoryService repository) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.forms = forms;
+    this.management = management;
+    this.identity = identity;
+    this.repository = repository;
+  }
+
+  /** Submits the start form of en-plan as a visitation caseworker of {@code tenant}. */
+  public ProcessInstance refer(String tenant, Map<String, Object> startForm) {
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey("en-plan")
+        .latestVersion().singleResult().getId();
+    DeployedForm form = DeployedForm.read(forms.getDeployedStartForm(definitionId));
+    assertThat(form.id()).isEqualTo("henvisning");
+    assertThat(form.fields().keySet()).as("start form fields").containsAll(startForm.keySet());
+    return as("visitation." + tenant, List.of("visitation"), tenant,
+        () -> runtime.startProcessInstanceByKey("en-plan", tasklistSubmission(startForm)));
+  }
+
+  /** The one open task with this definition key in the course (its own instance or a called sector process). */
+  public Task task(String courseId, String taskDefinitionKey) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(courseId).taskDefinitionKey(taskDefinitionKey)
+        .singleResult();
+  }
+
+  public List<Task> tasks(String courseId, String taskDefinitionKey) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(courseId).taskDefinitionKey(taskDefinitionKey)
+        .orderByTaskId().asc().list();
+  }
+
+  /** Completes the task as Tasklist would after the caseworker filled in its form. */
+  public void complete(Task task, Map<String, Object> formValues) {
+    DeployedForm form = form(task);
+    assertThat(form.fields().keySet()).as("fields of form %s", form.id()).containsAll(formValues.keySet());
+    String user = task.getAssignee() != null ? task.getAssignee() : "sagsbehandler";
+    List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
+        .map(link -> link.getGroupId()).filter(g -> g != null).toList();
+    as(user, groups, task.getTenantId(), () -> {
+      tasks.complete(task.getId(), tasklistSubmission(formValues));
+      return null;
+    });
+  }
+
+  /** The form the engine hands Tasklist for this task. */
+  public DeployedForm form(Task task) {
+    return DeployedForm.read(forms.getDeployedTaskForm(task.getId()));
+  }
+
+  /** Executes the one job (async continuation or timer) waiting at {@code activityId} in the course. */
+  public void executeJob(ProcessInstance course, String activityId) {
+    Job job = management.createJobQuery().processInstanceId(course.getId()).activityId(activityId).singleResult();
+    if (job == null) {
+      job = management.createJobQuery().processInstanceId(course.getId())
+          .activityId(activityId + "#multiInstanceBody").singleResult();
+    }
+    assertThat(job).as("job at %s", activityId).isNotNull();
+    management.executeJob(job.getId());
+  }
+
+  public void correlate(String courseId, String message, Map<String, Object> variables) {
+    runtime.createMessageCorrelation(message).processInstanceBusinessKey(courseId)
+        .setVariables(tasklistSubmission(variables)).correlateWithResult();
+  }
+
+  private <T> T as(String user, List<String> groups, String tenant, java.util.function.Supplier<T> action) {
+    identity.setAuthentication(user, groups, tenant == null ? List.of() : List.of(tenant));
+    try {
+      return action.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** Lists are submitted as JSON arrays, as Camunda Forms in Tasklist does for a checklist. */
+  private static VariableMap tasklistSubmission(Map<String, Object> values) {
+    VariableMap variables = Variables.createVariables();
+    Map<String, Object> copy = new HashMap<>(values);
+    copy.forEach((name, value) -> {
+      if (value instanceof Collection<?> list) {
+        List<String> items = new ArrayList<>();
+        list.forEach(item -> items.add("\"" + item + "\""));
+        variables.putValueTyped(name, SpinValues.jsonValue("[" + String.join(",", items) + "]").create());
+      } else {
+        variables.put(name, value);
+      }
+    });
+    return variables;
+  }
+}
