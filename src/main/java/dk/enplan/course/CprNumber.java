@@ -6,7 +6,7 @@ import java.time.LocalDate;
 
 /**
  * A Danish CPR number: ten digits (a dash after the sixth is accepted), of which the first six are a real birth
- * date. The century follows the CPR office's rule on the seventh digit. No modulus-11 check: it was dropped in 2007.
+ * date, not in the future. The century follows the CPR office's rule on the seventh digit. No modulus-11 check: it was dropped in 2007.
  */
 public record CprNumber(String digits) {
 
@@ -50,11 +50,16 @@ public record CprNumber(String digits) {
     } else {
       century = yy <= 57 ? 2000 : 1800;
     }
+    LocalDate date;
     try {
-      return LocalDate.of(century + yy, month, day);
+      date = LocalDate.of(century + yy, month, day);
     } catch (DateTimeException e) {
       throw new InvalidInputException("cpr", "de første seks cifre er ikke en gyldig dato (ddmmåå)");
     }
+    if (date.isAfter(LocalDate.now())) {
+      throw new InvalidInputException("cpr", "fødselsdatoen ligger i fremtiden");
+    }
+    return date;
   }
 
   @Override

@@ -12,12 +12,12 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * A process test on the application's own engine (one Spring context shared by all such classes, in-memory H2,
- * no job executor: tests run jobs and timers by element id), with process-test coverage recorded per class.
+ * A test on the application's own engine and HTTP server: one Spring context shared by all such classes, in-memory
+ * H2, no job executor (tests run jobs and timers by element id), process-test coverage recorded per class.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(ProcessEngineCoverageConfiguration.class)
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,

@@ -1,0 +1,41 @@
+package dk.enplan.demo;
+
+import dk.enplan.sector.Sector;
+import dk.enplan.sector.SectorCatalog;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The groups of Én Plan (DESIGN.md §6): the fixed roles and one {@code sektor-<key>} group per configured sector.
+ */
+@Component
+@Profile("demo")
+class StaffRoles {
+
+  private static final List<StaffRole> FIXED = List.of(
+      new StaffRole("visitation", "Visitationen", Groups.GROUP_TYPE_WORKFLOW, "Visitator"),
+      new StaffRole("koordinator", "Koordinerende kontaktpersoner", Groups.GROUP_TYPE_WORKFLOW, "Koordinator"),
+      new StaffRole("leder", "Ledere", Groups.GROUP_TYPE_WORKFLOW, "Leder"),
+      new StaffRole("analytiker", "Analytikere", Groups.GROUP_TYPE_WORKFLOW, "Analytiker"),
+      new StaffRole("fagsystem", "Fagsystemer", Groups.GROUP_TYPE_SYSTEM, "Fagsystem"));
+
+  private final SectorCatalog sectors;
+
+  StaffRoles(SectorCatalog sectors) {
+    this.sectors = sectors;
+  }
+
+  List<StaffRole> all() {
+    List<StaffRole> roles = new ArrayList<>(FIXED);
+    sectors.all().forEach(sector -> roles.add(sectorRole(sector)));
+    return roles;
+  }
+
+  private static StaffRole sectorRole(Sector sector) {
+    return new StaffRole(sector.group(), "Sektor: " + sector.name(), Groups.GROUP_TYPE_WORKFLOW,
+        "Sagsbehandler, " + sector.name());
+  }
+}
