@@ -28,6 +28,9 @@ record DemoCourse(String tenant, DemoCitizen citizen, List<String> sectors, Phas
     if (phase != Phase.VISITATION && sectors.isEmpty()) {
       throw new IllegalArgumentException("A course past visitation needs its sectors: " + citizen.name());
     }
+    if (phase == Phase.INTERVENTION && (citizen.ownGoals() == null || citizen.planGoals() == null)) {
+      throw new IllegalArgumentException("A course past the plan meeting needs the citizen's goals: " + citizen.name());
+    }
   }
 
   boolean isPast(Phase other) {

@@ -12,6 +12,7 @@ import dk.enplan.course.CourseProcess;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -53,6 +54,7 @@ class DemoDataTest {
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
   @Autowired ManagementService management;
+  @Autowired AuthorizationService authorizations;
   @Autowired DemoIdentity demoIdentity;
   @Autowired TasklistFilters tasklistFilters;
   @Autowired DemoCourses demoCourses;
@@ -189,6 +191,7 @@ class DemoDataTest {
         "tenant memberships", TENANTS.stream()
             .mapToLong(t -> identity.createUserQuery().memberOfTenant(t).count()).sum(),
         "filters", filters.createFilterQuery().count(),
+        "authorizations", authorizations.createAuthorizationQuery().count(),
         "courses", history.createHistoricProcessInstanceQuery().count(),
         "tasks", tasks.createTaskQuery().count(),
         "jobs", management.createJobQuery().count());

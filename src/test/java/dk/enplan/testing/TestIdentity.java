@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
-/** The few caseworkers process tests need: a coordinator in Allerød and one in Ballerup. */
+/** The few caseworkers tests need: a visitation caseworker and a coordinator in Allerød and in Ballerup. */
 @Component
 public class TestIdentity {
 
@@ -17,23 +17,32 @@ public class TestIdentity {
     this.identity = identity;
   }
 
+  public static final List<String> GROUPS = List.of("visitation", "koordinator");
+
+  /** The password of every test user {@code <group>.<tenant>}. */
+  public static final String PASSWORD = "test-password";
+
   public void ensure() {
-    if (identity.createGroupQuery().groupId("koordinator").count() == 0) {
-      identity.saveGroup(identity.newGroup("koordinator"));
+    for (String group : GROUPS) {
+      if (identity.createGroupQuery().groupId(group).count() == 0) {
+        identity.saveGroup(identity.newGroup(group));
+      }
     }
     for (String tenant : TENANTS) {
       if (identity.createTenantQuery().tenantId(tenant).count() == 0) {
         identity.saveTenant(identity.newTenant(tenant));
       }
-      String userId = "koordinator." + tenant;
-      if (identity.createUserQuery().userId(userId).count() == 0) {
-        User user = identity.newUser(userId);
-        user.setFirstName("Koordinator");
-        user.setLastName(tenant);
-        user.setPassword("test-" + tenant);
-        identity.saveUser(user);
-        identity.createMembership(userId, "koordinator");
-        identity.createTenantUserMembership(tenant, userId);
+      for (String group : GROUPS) {
+        String userId = group + "." + tenant;
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+          User user = identity.newUser(userId);
+          user.setFirstName(group);
+          user.setLastName(tenant);
+          user.setPassword(PASSWORD);
+          identity.saveUser(user);
+          identity.createMembership(userId, group);
+          identity.createTenantUserMembership(tenant, userId);
+        }
       }
     }
   }
