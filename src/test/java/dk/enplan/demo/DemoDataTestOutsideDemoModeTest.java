@@ -17,7 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:enplan-no-demo;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
-class DemoDataTestOutsideDemoMode {
+class DemoDataTestOutsideDemoModeTest {
 
   @Autowired IdentityService identity;
   @Autowired HistoryService history;

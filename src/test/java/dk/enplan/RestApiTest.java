@@ -1,0 +1,114 @@
+package dk.enplan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.enplan.course.CourseRepository;
+import dk.enplan.testing.CourseEngineTest;
+import dk.enplan.testing.TestIdentity;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The REST API over real HTTP, as Tasklist and the specialist systems use it: authentication required, a referral
+ * started by a municipality's caseworker, the task's deployed form as Tasklist fetches it, and tenant isolation.
+ */
+@CourseEngineTest
+class RestApiTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @LocalServerPort int port;
+  @Autowired TestIdentity identity;
+  @Autowired CourseRepository courses;
+
+  @BeforeEach
+  void setUp() {
+    identity.ensure();
+  }
+
+  @Test
+  void withoutValidCredentialsTheApiAnswers401() throws Exception {
+    assertThat(get("/engine-rest/task", null).statusCode()).isEqualTo(401);
+    assertThat(get("/engine-rest/process-definition", "visitation.ballerup:forkert").statusCode()).isEqualTo(401);
+    assertThat(get("/engine-rest/task", "koordinator.allerod:" + TestIdentity.PASSWORD).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aReferralOverRestReachesVisitationWithItsFormAndStaysInItsMunicipality() throws Exception {
+    String visitation = "visitation.allerod:" + TestIdentity.PASSWORD;
+    HttpResponse<String> started = post("/engine-rest/process-definition/key/en-plan/start", visitation, referral(
+        "0101901234"));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String courseId = JSON.readTree(started.body()).path("businessKey").asText();
+    assertThat(courseId).isNotBlank();
+
+    JsonNode found = JSON.readTree(get("/engine-rest/task?processInstanceBusinessKey=" + courseId, visitation).body());
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).path("tenantId").asText()).isEqualTo("allerod");
+    assertThat(found.get(0).path("camundaFormRef").path("key").asText()).isEqualTo("visitation");
+    String taskId = found.get(0).path("id").asText();
+
+    HttpResponse<String> form = get("/engine-rest/task/" + taskId + "/deployed-form", visitation);
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(form.body()).path("id").asText()).isEqualTo("visitation");
+    JsonNode variables = JSON.readTree(get("/engine-rest/task/" + taskId + "/form-variables", visitation).body());
+    assertThat(variables.path("citizenMaskedCpr").path("value").asText()).isEqualTo("010190-xxxx");
+    assertThat(variables.has("cpr")).as("the full CPR number is not a process variable").isFalse();
+
+    String ballerup = "koordinator.ballerup:" + TestIdentity.PASSWORD;
+    assertThat(JSON.readTree(get("/engine-rest/task?processInstanceBusinessKey=" + courseId, ballerup).body()))
+        .as("Ballerup does not see Allerød's tasks").isEmpty();
+  }
+
+  @Test
+  void anInvalidReferralOverRestIs400NamingTheFieldAndCreatesNothing() throws Exception {
+    long before = courses.count();
+    HttpResponse<String> response = post("/engine-rest/process-definition/key/en-plan/start",
+        "visitation.allerod:" + TestIdentity.PASSWORD, referral("3201901234"));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(response.body()).path("field").asText()).isEqualTo("cpr");
+    assertThat(JSON.readTree(response.body()).path("message").asText()).startsWith("cpr: ");
+    assertThat(courses.count()).isEqualTo(before);
+  }
+
+  private static String referral(String cpr) {
+    return """
+        {"variables": {
+          "citizenName": {"value": "Jonas Nielsen"},
+          "cpr": {"value": "%s"},
+          "referringUnit": {"value": "Jobcenter Allerød"},
+          "problemAreas": {"value": "[\\"ledighed\\",\\"misbrug\\"]", "type": "Json"},
+          "referralReason": {"value": "Ledighed og misbrug"}
+        }}""".formatted(cpr);
+  }
+
+  private HttpResponse<String> get(String path, String credentials) throws Exception {
+    return http.send(request(path, credentials).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, String credentials, String body) throws Exception {
+    return http.send(request(path, credentials).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder request(String path, String credentials) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (credentials != null) {
+      builder.header("Authorization", "Basic "
+          + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    return builder;
+  }
+}
