@@ -65,6 +65,7 @@ public final class CourseVariables {
   public static final ProcessVariable<String> CITIZEN_AGREES = ProcessVariable.string("citizenAgrees");
   public static final ProcessVariable<Integer> PLAN_VERSION = ProcessVariable.integer("planVersion");
   public static final ProcessVariable<String> DECISION_TEXT = ProcessVariable.string("decisionText");
+  public static final ProcessVariable<Boolean> COMPLAINT_GUIDANCE_GIVEN = ProcessVariable.bool("complaintGuidanceGiven");
 
   // follow-up and closure
   public static final ProcessVariable<String> FOLLOW_UP_DECISION = ProcessVariable.string("followUpDecision");
@@ -74,6 +75,7 @@ public final class CourseVariables {
   // events
   public static final ProcessVariable<String> CHANGE_DESCRIPTION = ProcessVariable.string("changeDescription");
   public static final ProcessVariable<String> COMPLAINT_TEXT = ProcessVariable.string("complaintText");
+  public static final ProcessVariable<String> COMPLAINT_UPHELD = ProcessVariable.string("complaintUpheld");
   public static final ProcessVariable<String> RECONSIDERATION_NOTE = ProcessVariable.string("reconsiderationNote");
   public static final ProcessVariable<String> MOVE_NOTICE = ProcessVariable.string("moveNotice");
   public static final ProcessVariable<String> NEW_MUNICIPALITY = ProcessVariable.string("newMunicipality");

@@ -1,9 +1,9 @@
 package dk.enplan.plan;
 
-import static dk.enplan.course.CourseVariables.CHOSEN_SECTORS;
 import static dk.enplan.course.CourseVariables.COURSE_ID;
 import static dk.enplan.course.CourseVariables.OUTSTANDING_SECTORS;
 
+import dk.enplan.course.SectorSelection;
 import dk.enplan.plan.SectorReport.Kind;
 import dk.enplan.sector.SectorCatalog;
 import java.util.List;
@@ -19,17 +19,20 @@ class OutstandingAssessmentsListener implements TaskListener {
 
   private final PlanStore store;
   private final SectorCatalog sectors;
+  private final SectorSelection selection;
 
-  OutstandingAssessmentsListener(PlanStore store, SectorCatalog sectors) {
+  OutstandingAssessmentsListener(PlanStore store, SectorCatalog sectors, SectorSelection selection) {
     this.store = store;
     this.sectors = sectors;
+    this.selection = selection;
   }
 
   @Override
   public void notify(DelegateTask task) {
     Set<String> delivered = store.reports(COURSE_ID.from(task), Kind.ASSESSMENT).stream()
         .map(SectorReport::sector).collect(Collectors.toSet());
-    List<String> outstanding = CHOSEN_SECTORS.from(task).stream().filter(s -> !delivered.contains(s)).toList();
+    List<String> outstanding = selection.participating(task.getExecution()).stream()
+        .filter(sector -> !delivered.contains(sector)).toList();
     OUTSTANDING_SECTORS.setLocal(task, outstanding.isEmpty() ? "ingen (alle er afleveret)" : sectors.names(outstanding));
   }
 }

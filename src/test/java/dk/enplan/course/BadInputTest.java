@@ -152,6 +152,67 @@ class BadInputTest {
     assertThat(steps.task(course, FOLLOW_UP)).isNotNull();
   }
 
+  static Stream<Arguments> badPlanAndDecision() {
+    return Stream.of(
+        Arguments.of(CourseProcess.Elements.PLAN_MEETING, with(CourseSteps.planMeeting("ja"), "citizenAgrees", "tja"),
+            "citizenAgrees: skal være 'ja' eller 'nej'"),
+        Arguments.of(CourseProcess.Elements.PLAN_MEETING, with(CourseSteps.planMeeting("ja"), "citizenGoals", ""),
+            "citizenGoals: skal udfyldes"),
+        Arguments.of(CourseProcess.Elements.PLAN_MEETING,
+            with(CourseSteps.planMeeting("ja"), "plannedInterventions", "x".repeat(4001)),
+            "plannedInterventions: må højst være 4000 tegn"),
+        Arguments.of(CourseProcess.Elements.COMBINED_DECISION,
+            Map.of("decisionText", "Bevilget", "complaintGuidanceGiven", false),
+            "complaintGuidanceGiven: afgørelsen kræver klagevejledning"),
+        Arguments.of(CourseProcess.Elements.COMBINED_DECISION, Map.of("complaintGuidanceGiven", true),
+            "decisionText: skal udfyldes"));
+  }
+
+  @ParameterizedTest(name = "{0}: {2}")
+  @MethodSource("badPlanAndDecision")
+  void planOgAfgoerelseAfvisesUdenAtNogetGemmes(String taskKey, Map<String, Object> form, String message) {
+    ProcessInstance course = steps.refer(List.of("ledighed", "forsoergelse"));
+    steps.visitate(course, List.of("beskaeftigelse"));
+    steps.consent(course, List.of("beskaeftigelse"));
+    steps.assess(course, "beskaeftigelse");
+    if (taskKey.equals(CourseProcess.Elements.COMBINED_DECISION)) {
+      steps.agreePlan(course);
+    }
+
+    assertThatThrownBy(() -> driver.complete(steps.task(course, taskKey), form)).hasMessageContaining(message);
+
+    assertThat(steps.task(course, taskKey)).isNotNull();
+    assertThat(runtime.getVariable(course.getId(), "planVersion"))
+        .isEqualTo(taskKey.equals(CourseProcess.Elements.COMBINED_DECISION) ? 1 : null);
+  }
+
+  @ParameterizedTest(name = "{0}: {2}")
+  @MethodSource("badComplaintsAndClosures")
+  void klageOgAfslutningAfvises(String taskKey, Map<String, Object> form, String message) {
+    ProcessInstance course = steps.inInterventionPhase(List.of("beskaeftigelse"));
+    if (taskKey.equals(CourseProcess.Elements.RECONSIDER_DECISION)) {
+      driver.correlate(businessKey(course), CourseProcess.Messages.COMPLAINT, Map.of("complaintText", "Uenig"));
+    } else {
+      steps.followUp(course, "afslut");
+    }
+
+    assertThatThrownBy(() -> driver.complete(steps.task(course, taskKey), form)).hasMessageContaining(message);
+
+    assertThat(steps.task(course, taskKey)).isNotNull();
+  }
+
+  static Stream<Arguments> badComplaintsAndClosures() {
+    return Stream.of(
+        Arguments.of(CourseProcess.Elements.RECONSIDER_DECISION,
+            Map.of("complaintUpheld", "delvist", "reconsiderationNote", "Begrundelse"),
+            "complaintUpheld: skal være 'ja' eller 'nej'"),
+        Arguments.of(CourseProcess.Elements.RECONSIDER_DECISION, Map.of("complaintUpheld", "nej"),
+            "reconsiderationNote: skal udfyldes"),
+        Arguments.of(CourseProcess.Elements.CLOSE_WITH_CITIZEN,
+            Map.of("closureReason", "keder_sig", "finalProgression", 5, "closureNote", "Notat"),
+            "closureReason: skal være en af"));
+  }
+
   private static Map<String, Object> with(Map<String, Object> form, String field, Object value) {
     Map<String, Object> changed = new HashMap<>(form);
     changed.put(field, value);

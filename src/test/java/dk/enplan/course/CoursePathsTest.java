@@ -128,7 +128,7 @@ class CoursePathsTest {
         .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
         .containsExactlyInAnyOrder("beskaeftigelse", "ydelse", "familie");
     steps.visitate(course, sectors);
-    steps.consent(course, List.of("beskaeftigelse", "familie"));
+    steps.consent(course, sectors);
     String courseId = businessKey(course);
 
     List<Task> assessments = driver.tasks(courseId, ASSESS_SECTOR);
@@ -151,6 +151,25 @@ class CoursePathsTest {
         .processDefinitionKey(CourseProcess.SECTOR_INTERVENTION_KEY).count()).as("sector work cancelled").isZero();
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(courseId)
         .taskDefinitionKeyIn(START_INTERVENTION, COMPLETE_INTERVENTION).count()).isZero();
+  }
+
+  @Test
+  void enSektorUdenSamtykkeDeltagerIkkeMenFaarKunBeskedOmPlanen() {
+    ProcessInstance course = steps.refer(List.of("ledighed", "misbrug"));
+    steps.visitate(course, List.of("beskaeftigelse", "voksen"));
+    steps.consent(course, List.of("beskaeftigelse"));
+    String courseId = businessKey(course);
+
+    assertThat(driver.tasks(courseId, ASSESS_SECTOR)).hasSize(1);
+    steps.assess(course, "beskaeftigelse");
+    steps.agreePlan(course);
+    steps.decide(course);
+
+    assertThat(driver.tasks(courseId, START_INTERVENTION)).hasSize(1);
+    assertThat(notices.forCourse(courseId)).filteredOn(n -> n.subject().contains("planversion 1"))
+        .extracting(Notice::recipient, n -> n.body().contains("kun henvisning"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("beskaeftigelse", false),
+            org.assertj.core.groups.Tuple.tuple("voksen", true));
   }
 
   @Test

@@ -1,0 +1,23 @@
+package dk.enplan.course;
+
+import static dk.enplan.course.CourseVariables.CLOSURE_REASON;
+
+import dk.enplan.process.InvalidInputException;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** On closing with the citizen: one of the closure reasons the closure form offers (they are reported on). */
+@Component("closureCheck")
+class ClosureCheck implements TaskListener {
+
+  static final Set<String> REASONS = Set.of("maal_naaet", "ikke_laengere_behov", "borger_oensker_ophoer", "andet");
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (!REASONS.contains(CLOSURE_REASON.from(task))) {
+      throw new InvalidInputException(CLOSURE_REASON.name(), "skal være en af " + REASONS);
+    }
+  }
+}
