@@ -9,6 +9,7 @@ import static dk.enplan.course.CourseVariables.CITIZEN_NAME;
 import static dk.enplan.course.CourseVariables.CONSENTED_SECTORS;
 import static dk.enplan.course.CourseVariables.CONSENT_GIVEN;
 import static dk.enplan.course.CourseVariables.CONSENT_INFORMED;
+import static dk.enplan.course.CourseVariables.COMPLAINT_GUIDANCE_GIVEN;
 import static dk.enplan.course.CourseVariables.COORDINATOR;
 import static dk.enplan.course.CourseVariables.COURSE_ID;
 import static dk.enplan.course.CourseVariables.CPR;
@@ -61,8 +62,6 @@ import org.springframework.stereotype.Component;
 class DemoCourseDriver {
 
   static final String VISITATION_GROUP = "visitation";
-  /** Form field of {@code samlet-afgoerelse}. */
-  static final String COMPLAINT_GUIDANCE_GIVEN = "complaintGuidanceGiven";
   private static final int MAX_JOB_ROUNDS = 10;
 
   private final RuntimeService runtime;
@@ -160,7 +159,7 @@ class DemoCourseDriver {
     complete(coordinator(course), mainTask(processInstanceId, Elements.COMBINED_DECISION), Map.of(
         DECISION_TEXT.name(), "Du får de indsatser, der står i din Én Plan: " + sectors.names(course.sectors())
             + ". Afgørelsen er truffet efter " + laws + ".",
-        COMPLAINT_GUIDANCE_GIVEN, true));
+        COMPLAINT_GUIDANCE_GIVEN.name(), true));
     runDueJobs(processInstanceId);
   }
 
