@@ -14,7 +14,7 @@ class ProductionProfileTest {
 
   private static SpringApplicationBuilder production(String database, String... properties) {
     return new SpringApplicationBuilder(EnPlanApplication.class).profiles("prod")
-        .properties("spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
+        .properties("ENPLAN_DB_URL=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
             "camunda.bpm.job-execution.enabled=false", "server.port=0",
             "camunda.bpm.process-engine-name=" + database)
         .properties(properties);
