@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
-/** The few caseworkers tests need: a visitation caseworker and a coordinator in Allerød and in Ballerup. */
+/**
+ * The few users tests need: a visitation caseworker and a coordinator in Allerød and in Ballerup, and an
+ * administrator (without one, the webapps show their first-time setup page instead of the login).
+ */
 @Component
 public class TestIdentity {
 
@@ -23,6 +26,15 @@ public class TestIdentity {
   public static final String PASSWORD = "test-password";
 
   public void ensure() {
+    if (identity.createUserQuery().memberOfGroup("camunda-admin").count() == 0) {
+      if (identity.createGroupQuery().groupId("camunda-admin").count() == 0) {
+        identity.saveGroup(identity.newGroup("camunda-admin"));
+      }
+      User admin = identity.newUser("admin");
+      admin.setPassword(PASSWORD);
+      identity.saveUser(admin);
+      identity.createMembership("admin", "camunda-admin");
+    }
     for (String group : GROUPS) {
       if (identity.createGroupQuery().groupId(group).count() == 0) {
         identity.saveGroup(identity.newGroup(group));

@@ -1,0 +1,149 @@
+package dk.enplan.tasklist;
+
+import static dk.enplan.course.CourseProcess.Elements.OBTAIN_CONSENT;
+import static dk.enplan.course.CourseProcess.Elements.VISITATION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dk.enplan.testing.CourseEngineTest;
+import dk.enplan.testing.TestIdentity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A caseworker in a real browser (Debian's Chromium, headless): refers a citizen through the start form in
+ * Tasklist, then visitates with the visitation form, so the forms are proven to write what the model reads.
+ * Skipped where Chromium and ChromeDriver are not installed ({@code .ci/run} installs them).
+ */
+@CourseEngineTest
+class TasklistEndToEndTest {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  @LocalServerPort int port;
+  @Autowired TestIdentity identity;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Chromium and ChromeDriver from Debian are needed (apt-get install chromium chromium-driver)");
+    identity.ensure();
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+        .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-dev-shm-usage", "--window-size=1400,1200", "--lang=da");
+    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .build(), options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void closeBrowser() throws java.io.IOException {
+    if (browser != null) {
+      Files.createDirectories(Path.of("target"));
+      Files.write(Path.of("target", "tasklist-e2e.png"),
+          ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+      browser.quit();
+    }
+  }
+
+  @Test
+  void enVisitatorHenviserOgVisitererIBrowseren() {
+    logIn("visitation.allerod");
+
+    click(By.linkText("Start process"));
+    click(By.partialLinkText("Én Plan"));
+    type("Field_citizenName", "Karin Browser");
+    type("Field_cpr", "020285-1234");
+    type("Field_referringUnit", "Borgerservice Allerød");
+    tick("Field_problemAreas", "Ledighed");
+    tick("Field_problemAreas", "Misbrug");
+    type("Field_referralReason", "Henvist fra browseren");
+    click(By.xpath("//button[normalize-space()='Start']"));
+
+    ProcessInstance course = await(() -> runtime.createProcessInstanceQuery().processDefinitionKey("en-plan")
+        .variableValueEquals("citizenName", "Karin Browser").singleResult());
+    assertThat(course.getTenantId()).isEqualTo("allerod");
+    assertThat(runtime.getVariable(course.getId(), "citizenMaskedCpr")).isEqualTo("020285-xxxx");
+    assertThat(runtime.getVariable(course.getId(), "cpr")).isNull();
+    Task visitation = tasks.createTaskQuery().processInstanceId(course.getId()).taskDefinitionKey(VISITATION)
+        .singleResult();
+
+    browser.get(tasklist() + "#/?task=" + visitation.getId());
+    click(By.xpath("//a[normalize-space()='Claim'] | //button[normalize-space()='Claim']"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+    tick("Field_targetGroupConfirmed", "Ja");
+    click(By.cssSelector(".fjs-form-field-select .fjs-input-group"));
+    WebElement option = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(.,'koordinator.allerod')]")));
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "arguments[0].scrollIntoView({block: 'center'});", option);
+    option.click();
+    type("Field_visitationNote", "Flere sektorer: én plan.");
+    click(By.xpath("//button[normalize-space()='Complete']"));
+
+    Task consent = await(() -> tasks.createTaskQuery().processInstanceId(course.getId())
+        .taskDefinitionKey(OBTAIN_CONSENT).singleResult());
+    assertThat(consent.getAssignee()).isEqualTo("koordinator.allerod");
+    assertThat(runtime.getVariable(course.getId(), "chosenSectors")).asList()
+        .containsExactlyInAnyOrder("beskaeftigelse", "ydelse", "voksen", "sundhed");
+    assertThat(runtime.getVariable(course.getId(), "targetGroupConfirmed")).isEqualTo("ja");
+  }
+
+  private void logIn(String user) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
+        .sendKeys(user);
+    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(TestIdentity.PASSWORD);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Start process")));
+  }
+
+  private String tasklist() {
+    return "http://localhost:" + port + "/camunda/app/tasklist/default/";
+  }
+
+  private void click(By locator) {
+    wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+  }
+
+  private WebElement field(String componentId) {
+    return wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='" + componentId + "']")));
+  }
+
+  private void type(String componentId, String text) {
+    field(componentId).sendKeys(text);
+  }
+
+  private void tick(String componentId, String label) {
+    click(By.xpath("//label[contains(@for,'" + componentId + "') and normalize-space()='" + label + "']"));
+  }
+
+  private <T> T await(java.util.function.Supplier<T> query) {
+    return new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> query.get());
+  }
+}
