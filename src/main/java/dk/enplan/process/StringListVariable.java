@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 import org.camunda.spin.json.SpinJsonNode;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 
 /**
  * A list of strings, as a checklist in Camunda Forms writes it: Tasklist submits a Spin JSON array the first time
@@ -37,15 +36,7 @@ public final class StringListVariable {
       collection.forEach(item -> values.add(String.valueOf(item)));
     } else if (value instanceof SpinJsonNode node && node.isArray()) {
       node.elements().forEach(item -> values.add(item.isString() ? item.stringValue() : item.toString()));
-    } else if (value instanceof JsonValue json && json.getValue().isArray()) {
-      json.getValue().elements().forEach(item -> values.add(item.stringValue()));
-    } else if (value instanceof String text && !text.isBlank()) {
-      for (String part : text.split(",")) {
-        if (!part.isBlank()) {
-          values.add(part.trim());
-        }
-      }
-    } else if (!(value instanceof String)) {
+    } else {
       throw new InvalidInputException(name, "skal være en liste");
     }
     return List.copyOf(values);

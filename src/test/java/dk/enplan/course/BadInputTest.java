@@ -56,6 +56,7 @@ class BadInputTest {
         Arguments.of("referringUnit", null, "referringUnit: skal udfyldes"),
         Arguments.of("referralReason", "x".repeat(4001), "referralReason: må højst være 4000 tegn"),
         Arguments.of("problemAreas", List.of(), "problemAreas: vælg mindst ét problemområde"),
+        Arguments.of("problemAreas", "ledighed", "problemAreas: skal være en liste"),
         Arguments.of("problemAreas", List.of("ledighed", "rumrejser"), "problemAreas: ukendt problemområde 'rumrejser'"),
         Arguments.of("householdMembers", "x".repeat(4001), "householdMembers: må højst være 4000 tegn"),
         Arguments.of("municipality", "aarhus", "municipality: ukendt eller manglende kommune"));
