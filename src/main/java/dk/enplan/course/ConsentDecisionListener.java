@@ -7,7 +7,11 @@ import static dk.enplan.course.CourseVariables.CONSENT_INFORMED;
 import static dk.enplan.course.CourseVariables.COURSE_ID;
 import static dk.enplan.course.CourseVariables.YES;
 
+import static dk.enplan.course.CourseVariables.PARTICIPATING_SECTOR_OPTIONS;
+
+import dk.enplan.process.FormOptions;
 import dk.enplan.process.InvalidInputException;
+import dk.enplan.sector.SectorCatalog;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -21,9 +25,11 @@ import org.springframework.stereotype.Component;
 class ConsentDecisionListener implements TaskListener {
 
   private final CourseService courses;
+  private final SectorCatalog sectors;
 
-  ConsentDecisionListener(CourseService courses) {
+  ConsentDecisionListener(CourseService courses, SectorCatalog sectors) {
     this.courses = courses;
+    this.sectors = sectors;
   }
 
   @Override
@@ -44,6 +50,7 @@ class ConsentDecisionListener implements TaskListener {
           "'" + sector + "' deltager ikke i forløbet og kan ikke være omfattet af samtykket");
     });
     CONSENTED_SECTORS.set(task, consented);
+    FormOptions.set(task, PARTICIPATING_SECTOR_OPTIONS, sectors.options(consented));
     courses.consented(COURSE_ID.from(task), consented);
   }
 }

@@ -37,8 +37,6 @@ public class Course {
   private String coordinator;
   @Column(name = "chosen_sectors")
   private String chosenSectors;
-  @Column(name = "consented_sectors")
-  private String consentedSectors;
   @Column(name = "closure_reason")
   private String closureReason;
   @Column(name = "process_instance_id", nullable = false)
@@ -73,14 +71,9 @@ public class Course {
     this.status = CourseStatus.AWAITING_CONSENT;
   }
 
-  void consented(List<String> sectors, Instant now) {
-    this.consentedSectors = String.join(",", sectors);
+  void consented(Instant now) {
     this.consentAt = now;
     this.status = CourseStatus.ACTIVE;
-  }
-
-  void consentNarrowed(List<String> sectors) {
-    this.consentedSectors = String.join(",", sectors);
   }
 
   void end(CourseStatus endStatus, String reason, Instant now) {
@@ -115,10 +108,6 @@ public class Course {
 
   public String coordinator() {
     return coordinator;
-  }
-
-  public String consentedSectors() {
-    return consentedSectors;
   }
 
   public String closureReason() {

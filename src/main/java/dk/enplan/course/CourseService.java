@@ -13,9 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class CourseService {
 
   private final CourseRepository courses;
+  private final ConsentScopeRepository consents;
 
-  CourseService(CourseRepository courses) {
+  CourseService(CourseRepository courses, ConsentScopeRepository consents) {
     this.courses = courses;
+    this.consents = consents;
   }
 
   Course register(String tenant, Referral referral, String processInstanceId) {
@@ -27,11 +29,22 @@ public class CourseService {
   }
 
   void consented(String courseId, List<String> sectors) {
-    get(courseId).consented(sectors, now());
+    Instant now = now();
+    get(courseId).consented(now);
+    sectors.forEach(sector -> consents.save(new ConsentScope(courseId, sector, now)));
   }
 
-  void consentNarrowed(String courseId, List<String> sectors) {
-    get(courseId).consentNarrowed(sectors);
+  void withdrawConsent(String courseId, List<String> sectors) {
+    Instant now = now();
+    consents.findByCourseIdOrderById(courseId).stream()
+        .filter(scope -> scope.isActive() && sectors.contains(scope.sector()))
+        .forEach(scope -> scope.withdraw(now));
+  }
+
+  /** Every consent scope of the course, given and withdrawn, in the order given. */
+  @Transactional(readOnly = true)
+  public List<ConsentScope> consents(String courseId) {
+    return consents.findByCourseIdOrderById(courseId);
   }
 
   void end(String courseId, CourseStatus status, String reason) {

@@ -9,6 +9,7 @@ import static dk.enplan.course.CourseVariables.WITHDRAWN_SECTOR_NAMES;
 
 import dk.enplan.notice.Notice.RecipientKind;
 import dk.enplan.notice.Notices;
+import dk.enplan.process.FormOptions;
 import dk.enplan.sector.SectorCatalog;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -49,8 +50,9 @@ class StopSharingDelegate implements JavaDelegate {
           "Borgeren har trukket sit samtykke tilbage for " + sectors.get(sector).name()
               + ". Oplysninger fra Én Plan må ikke længere bruges, og der deles ikke flere.");
     }
-    courses.consentNarrowed(courseId, remaining);
+    courses.withdrawConsent(courseId, withdrawn);
     CONSENTED_SECTORS.set(execution, remaining);
+    FormOptions.set(execution, CourseVariables.PARTICIPATING_SECTOR_OPTIONS, sectors.options(remaining));
     WITHDRAWN_SECTOR_NAMES.set(execution, sectors.names(withdrawn));
     CONSENT_REMAINING.set(execution, !remaining.isEmpty());
     if (remaining.isEmpty()) {

@@ -15,8 +15,6 @@ import static dk.enplan.course.CourseVariables.COURSE_ID;
 import static dk.enplan.course.CourseVariables.CPR;
 import static dk.enplan.course.CourseVariables.DECISION_TEXT;
 import static dk.enplan.course.CourseVariables.HOUSEHOLD_MEMBERS;
-import static dk.enplan.course.CourseVariables.PLANNED_INTERVENTIONS;
-import static dk.enplan.course.CourseVariables.PLAN_GOALS;
 import static dk.enplan.course.CourseVariables.PROBLEM_AREAS;
 import static dk.enplan.course.CourseVariables.REFERRAL_REASON;
 import static dk.enplan.course.CourseVariables.REFERRING_UNIT;
@@ -28,12 +26,15 @@ import static dk.enplan.demo.DemoCourse.Phase.JOINT_ASSESSMENT;
 import static dk.enplan.demo.DemoCourse.Phase.PLAN_MEETING;
 import static dk.enplan.demo.DemoCourse.Phase.VISITATION;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.enplan.course.Coordinators;
 import dk.enplan.course.CourseProcess;
 import dk.enplan.course.CourseProcess.Elements;
 import dk.enplan.course.CourseProcess.SectorElements;
 import dk.enplan.sector.Sector;
 import dk.enplan.sector.SectorCatalog;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,10 +45,13 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -63,6 +67,7 @@ class DemoCourseDriver {
 
   static final String VISITATION_GROUP = "visitation";
   private static final int MAX_JOB_ROUNDS = 10;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -149,8 +154,9 @@ class DemoCourseDriver {
   private void holdPlanMeeting(DemoCourse course, String processInstanceId) {
     complete(coordinator(course), mainTask(processInstanceId, Elements.PLAN_MEETING), Map.of(
         CITIZEN_GOALS.name(), course.citizen().ownGoals(),
-        PLAN_GOALS.name(), course.citizen().planGoals(),
-        PLANNED_INTERVENTIONS.name(), plannedInterventions(course),
+        "goals", records(List.of(Map.of("lifeDomain", "arbejde", "citizenWords", course.citizen().ownGoals(),
+            "goal", course.citizen().planGoals()))),
+        "interventions", records(plannedInterventions(course)),
         CITIZEN_AGREES.name(), YES));
   }
 
@@ -163,13 +169,15 @@ class DemoCourseDriver {
     runDueJobs(processInstanceId);
   }
 
-  private String plannedInterventions(DemoCourse course) {
-    List<String> keys = course.sectors();
-    return IntStream.range(0, keys.size()).mapToObj(i -> {
-      Sector sector = sectors.get(keys.get(i));
-      return (i + 1) + ". " + sector.name() + ": " + SectorTexts.of(sector.key()).intervention()
-          + " (ansvarlig: " + StaffRole.userId(sector.group(), course.tenant()) + ")";
-    }).collect(Collectors.joining("\n"));
+  /** One intervention per sector, in the order chosen, starting in two weeks. */
+  private List<Map<String, Object>> plannedInterventions(DemoCourse course) {
+    String start = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of("Europe/Copenhagen")).toLocalDate()
+        .plusWeeks(2).toString();
+    return course.sectors().stream().map(key -> {
+      Sector sector = sectors.get(key);
+      return Map.<String, Object>of("sector", key, "description", SectorTexts.of(key).intervention(),
+          "responsible", StaffRole.userId(sector.group(), course.tenant()), "plannedStart", start);
+    }).toList();
   }
 
   private void complete(String userId, Task task, Map<String, Object> form) {
@@ -213,6 +221,15 @@ class DemoCourseDriver {
 
   private static String coordinator(DemoCourse course) {
     return StaffRole.userId(Coordinators.GROUP, course.tenant());
+  }
+
+  /** A list of rows as a dynamic list in Tasklist submits it: a JSON array. */
+  private static JsonValue records(List<Map<String, Object>> rows) {
+    try {
+      return SpinValues.jsonValue(JSON.writeValueAsString(rows)).create();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A list as a checklist submits it: JSON, never Java serialization. */

@@ -21,12 +21,6 @@ import org.springframework.stereotype.Component;
 class FollowUpRecorder implements TaskListener {
 
   static final Set<String> DECISIONS = Set.of("fortsaet", "revider", "afslut");
-  static final Map<String, ProcessVariable<Number>> LIFE_DOMAINS = Map.of(
-      "arbejde", ProcessVariable.number("progressionWork"),
-      "helbred", ProcessVariable.number("progressionHealth"),
-      "bolig", ProcessVariable.number("progressionHousing"),
-      "oekonomi", ProcessVariable.number("progressionEconomy"),
-      "netvaerk", ProcessVariable.number("progressionNetwork"));
 
   private final PlanStore store;
 
@@ -42,13 +36,18 @@ class FollowUpRecorder implements TaskListener {
     }
     FOLLOW_UP_NOTE.text(task, SavePlanVersionDelegate.TEXT_MAX);
     Map<String, Integer> scores = new LinkedHashMap<>();
-    LIFE_DOMAINS.forEach((domain, variable) -> {
-      Number score = variable.from(task);
-      if (score.doubleValue() != Math.rint(score.doubleValue()) || score.intValue() < 0 || score.intValue() > 10) {
-        throw new InvalidInputException(variable.name(), "skal være et helt tal fra 0 til 10");
-      }
-      scores.put(domain, score.intValue());
-    });
+    for (LifeDomain domain : LifeDomain.values()) {
+      scores.put(domain.key(), score(ProcessVariable.number(domain.progressionField()), task));
+    }
     store.measure(COURSE_ID.from(task), scores);
+  }
+
+  /** A progression score: a whole number from 0 to 10. */
+  static int score(ProcessVariable<Number> variable, DelegateTask task) {
+    Number score = variable.from(task);
+    if (score.doubleValue() != Math.rint(score.doubleValue()) || score.intValue() < 0 || score.intValue() > 10) {
+      throw new InvalidInputException(variable.name(), "skal være et helt tal fra 0 til 10");
+    }
+    return score.intValue();
   }
 }

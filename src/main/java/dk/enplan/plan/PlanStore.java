@@ -26,10 +26,27 @@ public class PlanStore {
   }
 
   /** Saves the plan agreed with the citizen as the next version; earlier versions stay as they were. */
-  public PlanVersion agree(String courseId, String citizenGoals, String goals, String plannedInterventions,
-                           String agreedBy) {
+  public PlanVersion agree(String courseId, AgreedPlan plan, String agreedBy) {
     int next = current(courseId).map(PlanVersion::version).orElse(0) + 1;
-    return versions.save(new PlanVersion(courseId, next, citizenGoals, goals, plannedInterventions, agreedBy, now()));
+    PlanVersion version = new PlanVersion(courseId, next, plan.citizenGoals(), agreedBy, now());
+    int sequence = 0;
+    for (AgreedPlan.Goal goal : plan.goals()) {
+      version.add(new PlanGoal(version, ++sequence, goal.lifeDomain(), goal.citizenWords(), goal.goal(),
+          goal.subGoals()));
+    }
+    sequence = 0;
+    for (AgreedPlan.Intervention i : plan.interventions()) {
+      version.add(new PlanIntervention(version, ++sequence, i.sector(), i.law(), i.description(), i.responsible(),
+          i.plannedStart(), i.plannedEnd()));
+    }
+    return versions.save(version);
+  }
+
+  /** Moves the current version's interventions of {@code sector} to {@code status}. */
+  public void interventionsOf(String courseId, String sector, PlanIntervention.Status status) {
+    current(courseId).ifPresent(version -> version.interventions().stream()
+        .filter(intervention -> intervention.sector().equals(sector))
+        .forEach(intervention -> intervention.moveTo(status)));
   }
 
   @Transactional(readOnly = true)

@@ -5,10 +5,21 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 
-/** One agreed version of a citizen's Én Plan. Immutable: a revision is a new version. */
+/**
+ * One agreed version of a citizen's Én Plan: the citizen's own words, goals and interventions in sequence.
+ * Immutable: a revision is a new version.
+ */
 @Entity
 @Table(name = "plan_version")
 public class PlanVersion {
@@ -22,10 +33,14 @@ public class PlanVersion {
   private int version;
   @Column(name = "citizen_goals", nullable = false, updatable = false)
   private String citizenGoals;
-  @Column(nullable = false, updatable = false)
-  private String goals;
-  @Column(name = "planned_interventions", nullable = false, updatable = false)
-  private String plannedInterventions;
+  @OneToMany(mappedBy = "planVersion", cascade = CascadeType.PERSIST, fetch = FetchType.EAGER)
+  @Fetch(FetchMode.SUBSELECT)
+  @OrderBy("sequence")
+  private List<PlanGoal> goals = new ArrayList<>();
+  @OneToMany(mappedBy = "planVersion", cascade = CascadeType.PERSIST, fetch = FetchType.EAGER)
+  @Fetch(FetchMode.SUBSELECT)
+  @OrderBy("sequence")
+  private List<PlanIntervention> interventions = new ArrayList<>();
   @Column(name = "agreed_by", nullable = false, updatable = false)
   private String agreedBy;
   @Column(name = "agreed_at", nullable = false, updatable = false)
@@ -34,15 +49,20 @@ public class PlanVersion {
   protected PlanVersion() {
   }
 
-  PlanVersion(String courseId, int version, String citizenGoals, String goals, String plannedInterventions,
-              String agreedBy, Instant agreedAt) {
+  PlanVersion(String courseId, int version, String citizenGoals, String agreedBy, Instant agreedAt) {
     this.courseId = courseId;
     this.version = version;
     this.citizenGoals = citizenGoals;
-    this.goals = goals;
-    this.plannedInterventions = plannedInterventions;
     this.agreedBy = agreedBy;
     this.agreedAt = agreedAt;
+  }
+
+  void add(PlanGoal goal) {
+    goals.add(goal);
+  }
+
+  void add(PlanIntervention intervention) {
+    interventions.add(intervention);
   }
 
   public String courseId() {
@@ -57,12 +77,12 @@ public class PlanVersion {
     return citizenGoals;
   }
 
-  public String goals() {
-    return goals;
+  public List<PlanGoal> goals() {
+    return List.copyOf(goals);
   }
 
-  public String plannedInterventions() {
-    return plannedInterventions;
+  public List<PlanIntervention> interventions() {
+    return List.copyOf(interventions);
   }
 
   public String agreedBy() {

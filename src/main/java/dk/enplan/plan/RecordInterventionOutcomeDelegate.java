@@ -7,7 +7,7 @@ import static dk.enplan.course.CourseVariables.SECTOR;
 
 import dk.enplan.plan.SectorReport.Kind;
 import dk.enplan.process.InvalidInputException;
-import java.util.Set;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,7 +16,10 @@ import org.springframework.stereotype.Component;
 @Component("recordInterventionOutcome")
 class RecordInterventionOutcomeDelegate implements JavaDelegate {
 
-  private static final Set<String> OUTCOMES = Set.of("gennemfoert", "afbrudt", "ikke_startet");
+  private static final Map<String, PlanIntervention.Status> OUTCOMES = Map.of(
+      "gennemfoert", PlanIntervention.Status.COMPLETED,
+      "afbrudt", PlanIntervention.Status.DISCONTINUED,
+      "ikke_startet", PlanIntervention.Status.NOT_STARTED);
 
   private final PlanStore store;
 
@@ -27,10 +30,11 @@ class RecordInterventionOutcomeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String outcome = INTERVENTION_OUTCOME.from(execution);
-    if (!OUTCOMES.contains(outcome)) {
-      throw new InvalidInputException(INTERVENTION_OUTCOME.name(), "skal være en af " + OUTCOMES);
+    if (!OUTCOMES.containsKey(outcome)) {
+      throw new InvalidInputException(INTERVENTION_OUTCOME.name(), "skal være en af " + OUTCOMES.keySet());
     }
     store.report(COURSE_ID.from(execution), SECTOR.from(execution), Kind.INTERVENTION_OUTCOME, outcome,
         INTERVENTION_OUTCOME_NOTE.text(execution, SavePlanVersionDelegate.TEXT_MAX), CompletingUser.of(execution));
+    store.interventionsOf(COURSE_ID.from(execution), SECTOR.from(execution), OUTCOMES.get(outcome));
   }
 }

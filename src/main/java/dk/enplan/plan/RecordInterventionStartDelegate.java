@@ -28,5 +28,6 @@ class RecordInterventionStartDelegate implements JavaDelegate {
         "Ansvarlig: " + INTERVENTION_RESPONSIBLE.text(execution, 200)
             + ", start: " + INTERVENTION_START.text(execution, 40),
         CompletingUser.of(execution));
+    store.interventionsOf(COURSE_ID.from(execution), SECTOR.from(execution), PlanIntervention.Status.STARTED);
   }
 }

@@ -1,35 +1,49 @@
 package dk.enplan.plan;
 
-import static dk.enplan.course.CourseVariables.CITIZEN_GOALS;
 import static dk.enplan.course.CourseVariables.COORDINATOR;
 import static dk.enplan.course.CourseVariables.COURSE_ID;
 import static dk.enplan.course.CourseVariables.PLANNED_INTERVENTIONS;
 import static dk.enplan.course.CourseVariables.PLAN_GOALS;
 import static dk.enplan.course.CourseVariables.PLAN_VERSION;
 
+import dk.enplan.course.SectorSelection;
+import dk.enplan.sector.SectorCatalog;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The citizen agreed: the plan from the meeting becomes the next version of the Én Plan. */
+/**
+ * The citizen agreed: the plan from the meeting becomes the next version of the Én Plan in the plan store. The
+ * process keeps the version number and a readable summary for the forms that show the plan.
+ */
 @Component("savePlanVersion")
 class SavePlanVersionDelegate implements JavaDelegate {
 
   static final int TEXT_MAX = 4000;
 
   private final PlanStore store;
+  private final SectorCatalog sectors;
+  private final SectorSelection selection;
 
-  SavePlanVersionDelegate(PlanStore store) {
+  SavePlanVersionDelegate(PlanStore store, SectorCatalog sectors, SectorSelection selection) {
     this.store = store;
+    this.sectors = sectors;
+    this.selection = selection;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    PlanVersion version = store.agree(COURSE_ID.from(execution),
-        CITIZEN_GOALS.text(execution, TEXT_MAX),
-        PLAN_GOALS.text(execution, TEXT_MAX),
-        PLANNED_INTERVENTIONS.text(execution, TEXT_MAX),
-        COORDINATOR.from(execution));
+    AgreedPlan plan = PlanMeetingInput.read(execution, selection.participating(execution), sectors);
+    PlanVersion version = store.agree(COURSE_ID.from(execution), plan, COORDINATOR.from(execution));
     PLAN_VERSION.set(execution, version.version());
+    PLAN_GOALS.set(execution, plan.goals().stream()
+        .map(g -> "- " + g.lifeDomain().label() + ": " + g.goal() + " (\"" + g.citizenWords() + "\")"
+            + (g.subGoals() == null ? "" : "; delmål: " + g.subGoals()))
+        .collect(Collectors.joining("\n")));
+    PLANNED_INTERVENTIONS.set(execution, plan.interventions().stream()
+        .map(i -> "1. " + sectors.get(i.sector()).name() + ": " + i.description() + " – ansvarlig: "
+            + i.responsible() + ", fra " + i.plannedStart() + (i.plannedEnd() == null ? "" : " til " + i.plannedEnd()))
+        .collect(Collectors.joining("\n")));
   }
 }

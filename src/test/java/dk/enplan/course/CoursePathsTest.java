@@ -13,6 +13,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import dk.enplan.notice.Notice;
 import dk.enplan.notice.Notice.RecipientKind;
 import dk.enplan.notice.Notices;
+import dk.enplan.plan.PlanIntervention;
 import dk.enplan.plan.PlanStore;
 import dk.enplan.plan.PlanVersion;
 import dk.enplan.testing.CourseDriver;
@@ -92,7 +93,16 @@ class CoursePathsTest {
 
     assertThat(course).hasPassed(JOINT_ASSESSMENT, PREPARE_PLAN_MEETING, PLAN_MEETING, SAVE_PLAN_VERSION,
         COMBINED_DECISION, DISTRIBUTE_PLAN).isWaitingAt(FOLLOW_UP_DUE);
-    assertThat(plans.current(courseId)).get().extracting(PlanVersion::version).isEqualTo(1);
+    PlanVersion agreed = plans.current(courseId).orElseThrow();
+    assertThat(agreed.version()).isEqualTo(1);
+    assertThat(agreed.goals()).singleElement().satisfies(goal -> {
+      assertThat(goal.citizenWords()).isEqualTo("Et job, jeg kan holde til");
+      assertThat(goal.subGoals()).contains("praktik");
+    });
+    assertThat(agreed.interventions()).singleElement().satisfies(i -> {
+      assertThat(i.law()).isEqualTo("Lov om en aktiv beskæftigelsesindsats");
+      assertThat(i.status()).isEqualTo(PlanIntervention.Status.PLANNED);
+    });
     assertThat(runtime.getVariable(course.getId(), "assessmentOverview").toString())
         .contains("Jobcenter").contains("Udredning fra beskaeftigelse");
     Task start = driver.task(courseId, START_INTERVENTION);
@@ -101,6 +111,8 @@ class CoursePathsTest {
         .containsExactly("sektor-beskaeftigelse");
 
     steps.finishInterventions(course);
+    assertThat(plans.current(courseId).orElseThrow().interventions()).extracting(PlanIntervention::status)
+        .containsExactly(PlanIntervention.Status.COMPLETED);
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(CourseProcess.SECTOR_INTERVENTION_KEY)
         .processInstanceBusinessKey(courseId).count()).isZero();
     steps.followUp(course, "afslut");
@@ -113,7 +125,8 @@ class CoursePathsTest {
     Course closed = courses.get(courseId);
     assertThat(closed.status()).isEqualTo(CourseStatus.CLOSED);
     assertThat(closed.closureReason()).isEqualTo("maal_naaet");
-    assertThat(plans.progression(courseId)).hasSize(5);
+    assertThat(plans.progression(courseId)).hasSize(6)
+        .anySatisfy(m -> assertThat(m.lifeDomain() + "=" + m.score()).isEqualTo("samlet=8"));
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(course.getId())
         .taskDefinitionKeyIn(OBTAIN_CONSENT, PLAN_MEETING, COMBINED_DECISION, FOLLOW_UP, CLOSE_WITH_CITIZEN).list())
         .as("every coordinator task went to the one contact person")
@@ -228,8 +241,9 @@ class CoursePathsTest {
     assertThat(course).isWaitingAt(PLAN_MEETING);
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(courseId)
         .processDefinitionKey(CourseProcess.SECTOR_INTERVENTION_KEY).count()).isZero();
-    driver.complete(steps.task(course, PLAN_MEETING), Map.of("citizenGoals", "Nu vil jeg også tage kørekort.",
-        "planGoals", "Job og kørekort", "plannedInterventions", "Jobcenter: kørekortforløb", "citizenAgrees", "ja"));
+    Map<String, Object> revised = new java.util.HashMap<>(CourseSteps.planMeeting("ja", List.of("ydelse")));
+    revised.put("citizenGoals", "Nu vil jeg også tage kørekort.");
+    driver.complete(steps.task(course, PLAN_MEETING), revised);
     steps.decide(course);
 
     assertThat(plans.history(courseId)).extracting(PlanVersion::version).containsExactly(1, 2);
@@ -239,6 +253,10 @@ class CoursePathsTest {
     assertThat(runtime.getVariable(course.getId(), "planVersion")).isEqualTo(2);
     assertThat(notices.forCourse(courseId)).filteredOn(n -> n.subject().contains("planversion 2")).hasSize(2);
     assertThat(driver.tasks(courseId, START_INTERVENTION)).hasSize(2);
+    assertThat(plans.history(courseId).get(0).interventions()).extracting(PlanIntervention::sector)
+        .containsExactly("beskaeftigelse", "ydelse");
+    assertThat(plans.history(courseId).get(1).interventions()).extracting(PlanIntervention::sector)
+        .containsExactly("ydelse");
   }
 
   @Test
@@ -263,7 +281,10 @@ class CoursePathsTest {
     driver.correlate(courseId, CourseProcess.Messages.CONSENT_WITHDRAWN, Map.of("withdrawnSectors", List.of("ydelse")));
 
     assertThat(course).hasPassed(STOP_SHARING).isWaitingAt(DISCUSS_WITHDRAWAL, FOLLOW_UP_DUE);
-    assertThat(courses.get(courseId).consentedSectors()).isEqualTo("beskaeftigelse");
+    assertThat(courses.consents(courseId)).filteredOn(ConsentScope::isActive).extracting(ConsentScope::sector)
+        .containsExactly("beskaeftigelse");
+    assertThat(courses.consents(courseId)).filteredOn(c -> !c.isActive()).extracting(ConsentScope::sector)
+        .containsExactly("ydelse");
     assertThat(notices.forCourse(courseId)).filteredOn(n -> n.subject().equals("Samtykke tilbagekaldt"))
         .extracting(Notice::recipient).containsExactly("ydelse");
     driver.complete(steps.task(course, DISCUSS_WITHDRAWAL), Map.of("withdrawalFollowUp",
@@ -285,7 +306,7 @@ class CoursePathsTest {
     driver.executeJob(course, CLOSE_COURSE);
     assertThat(course).isEnded();
     assertThat(courses.get(courseId).closureReason()).isEqualTo("samtykke_tilbagekaldt");
-    assertThat(courses.get(courseId).consentedSectors()).isEmpty();
+    assertThat(courses.consents(courseId)).hasSize(2).noneMatch(ConsentScope::isActive);
   }
 
   @Test

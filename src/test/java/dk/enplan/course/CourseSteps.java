@@ -70,13 +70,23 @@ class CourseSteps {
   }
 
   void agreePlan(ProcessInstance course) {
-    driver.complete(task(course, PLAN_MEETING), planMeeting("ja"));
+    List<String> participating = new SectorSelectionProbe(runtime).participating(course);
+    driver.complete(task(course, PLAN_MEETING), planMeeting("ja", participating));
   }
 
   static Map<String, Object> planMeeting(String citizenAgrees) {
+    return planMeeting(citizenAgrees, List.of("beskaeftigelse"));
+  }
+
+  /** A plan with one goal and one intervention for each of {@code sectors}. */
+  static Map<String, Object> planMeeting(String citizenAgrees, List<String> sectors) {
+    List<Map<String, Object>> interventions = sectors.stream().map(sector -> Map.<String, Object>of(
+        "sector", sector, "description", "Indsats fra " + sector, "responsible", "Lars Jensen",
+        "plannedStart", "2026-12-01", "plannedEnd", "2027-03-01")).toList();
     return Map.of("citizenGoals", "Jeg vil gerne have et arbejde og styr på min økonomi.",
-        "planGoals", "Job inden for et år\n- praktik i 3 måneder", "plannedInterventions",
-        "1. Jobcenter: virksomhedspraktik\n2. Ydelse: budgetrådgivning", "citizenAgrees", citizenAgrees);
+        "goals", List.of(Map.of("lifeDomain", "arbejde", "citizenWords", "Et job, jeg kan holde til",
+            "goal", "Job inden for et år", "subGoals", "praktik i 3 måneder; løntilskud")),
+        "interventions", interventions, "citizenAgrees", citizenAgrees);
   }
 
   void decide(ProcessInstance course) {

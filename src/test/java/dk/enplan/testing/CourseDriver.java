@@ -2,9 +2,9 @@ package dk.enplan.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CourseDriver {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -111,15 +113,16 @@ public class CourseDriver {
     }
   }
 
-  /** Lists are submitted as JSON arrays, as Camunda Forms in Tasklist does for a checklist. */
+  /** Lists are submitted as JSON arrays, as Camunda Forms in Tasklist does for a checklist or a dynamic list. */
   private static VariableMap tasklistSubmission(Map<String, Object> values) {
     VariableMap variables = Variables.createVariables();
-    Map<String, Object> copy = new HashMap<>(values);
-    copy.forEach((name, value) -> {
+    values.forEach((name, value) -> {
       if (value instanceof Collection<?> list) {
-        List<String> items = new ArrayList<>();
-        list.forEach(item -> items.add("\"" + item + "\""));
-        variables.putValueTyped(name, SpinValues.jsonValue("[" + String.join(",", items) + "]").create());
+        try {
+          variables.putValueTyped(name, SpinValues.jsonValue(JSON.writeValueAsString(list)).create());
+        } catch (JsonProcessingException e) {
+          throw new IllegalArgumentException(name, e);
+        }
       } else {
         variables.put(name, value);
       }

@@ -29,7 +29,11 @@ public record DeployedForm(String id, Map<String, Boolean> fields) {
       if (component.hasNonNull("key")) {
         fields.put(component.get("key").asText(), component.path("validate").path("required").asBoolean(false));
       }
-      collect(component.path("components"), fields);
+      if ("dynamiclist".equals(component.path("type").asText())) {
+        fields.put(component.get("path").asText(), true); // a list of records; its fields are relative to a row
+      } else {
+        collect(component.path("components"), fields);
+      }
     }
   }
 }
