@@ -64,7 +64,7 @@ class ModelConformanceTest {
 
   @Test
   void everyProcessHasAHistoryTimeToLiveAndTheModelerPlatform() {
-    assertThat(models()).hasSize(3);
+    assertThat(models()).hasSize(4);
     for (BpmnModelInstance model : models()) {
       assertThat(model.getDefinitions().getAttributeValueNs("http://camunda.org/schema/modeler/1.0",
           "executionPlatform")).isEqualTo("Camunda Platform");
@@ -91,10 +91,14 @@ class ModelConformanceTest {
   }
 
   @Test
-  void everyServiceTaskAndListenerIsBoundByDelegateExpressionToAnExistingBean() {
+  void everyServiceTaskAndListenerIsBoundByDelegateExpressionToAnExistingBeanOrIsAnExternalTask() {
     List<String> beans = new ArrayList<>();
     for (BpmnModelInstance model : models()) {
       for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+        if ("external".equals(task.getCamundaType())) {
+          assertThat(task.getCamundaTopic()).as("topic of external task %s", task.getId()).isNotBlank();
+          continue;
+        }
         assertThat(task.getCamundaClass()).as("class binding on %s", task.getId()).isNull();
         assertThat(task.getCamundaExpression()).as("expression binding on %s", task.getId()).isNull();
         assertThat(task.getCamundaDelegateExpression()).as("binding of %s", task.getId()).matches(EXPRESSION);

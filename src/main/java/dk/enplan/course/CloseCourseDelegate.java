@@ -1,6 +1,5 @@
 package dk.enplan.course;
 
-import static dk.enplan.course.CourseVariables.CHOSEN_SECTORS;
 import static dk.enplan.course.CourseVariables.CLOSURE_REASON;
 import static dk.enplan.course.CourseVariables.COURSE_ID;
 import static dk.enplan.course.CourseVariables.HANDOVER_NOTE;
@@ -13,8 +12,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Closes the course with its reason, tells every sector's system that the citizen no longer receives intervention
- * under Én Plan, and on a move hands the course over to the new municipality.
+ * Closes the course with its reason and, on a move, hands it over to the new municipality. The sectors' systems
+ * are told next, by the deliveries of kind CLOSURE.
  */
 @Component("closeCourse")
 class CloseCourseDelegate implements JavaDelegate {
@@ -33,10 +32,6 @@ class CloseCourseDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String courseId = COURSE_ID.from(execution);
     String reason = CLOSURE_REASON.from(execution);
-    for (String sector : CHOSEN_SECTORS.from(execution)) {
-      notices.send(courseId, RecipientKind.SECTOR_SYSTEM, sector, "Forløbet efter Én Plan er afsluttet",
-          "Borgeren modtager ikke længere indsats efter Én Plan og hovedloven. Årsag: " + reason);
-    }
     if (REASON_MOVED_OUT.equals(reason)) {
       notices.send(courseId, RecipientKind.NEW_MUNICIPALITY, NEW_MUNICIPALITY.from(execution),
           "Overdragelse af forløb efter Én Plan", HANDOVER_NOTE.from(execution));

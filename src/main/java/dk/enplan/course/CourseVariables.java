@@ -40,6 +40,7 @@ public final class CourseVariables {
   public static final ProcessVariable<Boolean> CONSENT_INFORMED = ProcessVariable.bool("consentInformed");
   public static final String PARTICIPATING_SECTOR_OPTIONS = "participatingSectorOptions";
   public static final StringListVariable WITHDRAWN_SECTORS = new StringListVariable("withdrawnSectors");
+  public static final StringListVariable WITHDRAWN_SECTOR_KEYS = new StringListVariable("withdrawnSectorKeys");
   public static final ProcessVariable<String> WITHDRAWN_SECTOR_NAMES = ProcessVariable.string("withdrawnSectorNames");
   public static final ProcessVariable<Boolean> CONSENT_REMAINING = ProcessVariable.bool("consentRemaining");
 

@@ -5,12 +5,16 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * The sectors that take part in a course's joint assessment and interventions: those chosen at visitation that the
- * citizen's consent covers, in the order chosen. A chosen sector without consent learns only that the citizen has
- * an Én Plan. Models iterate it as {@code ${sectorSelection.participating(execution)}}.
+ * The sectors of a course as the models iterate them. Participating: those chosen at visitation that the citizen's
+ * consent covers, in the order chosen; they assess and deliver interventions. Chosen: every sector chosen at
+ * visitation; each is told about the plan, a sector without consent only that the citizen has an Én Plan.
  */
 @Component("sectorSelection")
 public class SectorSelection {
+
+  public List<String> chosen(DelegateExecution execution) {
+    return CourseVariables.CHOSEN_SECTORS.from(execution);
+  }
 
   public List<String> participating(DelegateExecution execution) {
     List<String> consented = CourseVariables.CONSENTED_SECTORS.from(execution);

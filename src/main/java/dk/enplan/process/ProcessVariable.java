@@ -17,6 +17,10 @@ public final class ProcessVariable<T> {
     this.type = type;
   }
 
+  public static <T> ProcessVariable<T> of(String name, Class<T> type) {
+    return new ProcessVariable<>(name, type);
+  }
+
   public static ProcessVariable<String> string(String name) {
     return new ProcessVariable<>(name, String.class);
   }

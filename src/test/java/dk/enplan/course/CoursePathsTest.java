@@ -7,9 +7,14 @@ import static dk.enplan.course.CourseProcess.SectorElements.START_INTERVENTION;
 import static dk.enplan.course.CourseSteps.COORDINATOR;
 import static dk.enplan.course.CourseSteps.businessKey;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import dk.enplan.distribution.DeliveryKind;
+import dk.enplan.distribution.DeliveryMode;
+import dk.enplan.distribution.DistributionRecord;
+import dk.enplan.distribution.Distributions;
 import dk.enplan.notice.Notice;
 import dk.enplan.notice.Notice.RecipientKind;
 import dk.enplan.notice.Notices;
@@ -45,6 +50,7 @@ class CoursePathsTest {
   @Autowired CourseService courses;
   @Autowired PlanStore plans;
   @Autowired Notices notices;
+  @Autowired Distributions distributions;
 
   @BeforeEach
   void setUp() {
@@ -152,8 +158,10 @@ class CoursePathsTest {
     sectors.forEach(sector -> steps.assess(course, sector));
     steps.agreePlan(course);
     steps.decide(course);
-    assertThat(notices.forCourse(courseId)).filteredOn(n -> n.subject().contains("planversion 1"))
-        .extracting(Notice::recipient).containsExactlyInAnyOrderElementsOf(sectors);
+    assertThat(distributions.forCourse(courseId)).filteredOn(r -> r.kind() == DeliveryKind.PLAN)
+        .extracting(DistributionRecord::sector, DistributionRecord::idempotencyKey)
+        .containsExactlyInAnyOrder(sectors.stream().map(sector -> tuple(sector, courseId + ":1:" + sector))
+            .toArray(org.assertj.core.groups.Tuple[]::new));
 
     assertThat(driver.tasks(courseId, START_INTERVENTION)).hasSize(3);
     steps.startIntervention(course, driver.tasks(courseId, START_INTERVENTION).get(0));
@@ -179,10 +187,10 @@ class CoursePathsTest {
     steps.decide(course);
 
     assertThat(driver.tasks(courseId, START_INTERVENTION)).hasSize(1);
-    assertThat(notices.forCourse(courseId)).filteredOn(n -> n.subject().contains("planversion 1"))
-        .extracting(Notice::recipient, n -> n.body().contains("kun henvisning"))
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("beskaeftigelse", false),
-            org.assertj.core.groups.Tuple.tuple("voksen", true));
+    assertThat(distributions.forCourse(courseId)).as("no specialist systems configured: kept locally, visible")
+        .extracting(DistributionRecord::sector, DistributionRecord::mode, DistributionRecord::status)
+        .containsExactly(tuple("beskaeftigelse", DeliveryMode.REFERENCE, DistributionRecord.Status.KEPT_LOCALLY),
+            tuple("voksen", DeliveryMode.REFERENCE, DistributionRecord.Status.KEPT_LOCALLY));
   }
 
   @Test
@@ -251,7 +259,8 @@ class CoursePathsTest {
     assertThat(unchanged.citizenGoals()).isEqualTo(first.citizenGoals());
     assertThat(unchanged.agreedAt()).isEqualTo(first.agreedAt());
     assertThat(runtime.getVariable(course.getId(), "planVersion")).isEqualTo(2);
-    assertThat(notices.forCourse(courseId)).filteredOn(n -> n.subject().contains("planversion 2")).hasSize(2);
+    assertThat(distributions.forCourse(courseId)).filteredOn(r -> Integer.valueOf(2).equals(r.planVersion()))
+        .hasSize(2);
     assertThat(driver.tasks(courseId, START_INTERVENTION)).hasSize(2);
     assertThat(plans.history(courseId).get(0).interventions()).extracting(PlanIntervention::sector)
         .containsExactly("beskaeftigelse", "ydelse");
@@ -285,8 +294,8 @@ class CoursePathsTest {
         .containsExactly("beskaeftigelse");
     assertThat(courses.consents(courseId)).filteredOn(c -> !c.isActive()).extracting(ConsentScope::sector)
         .containsExactly("ydelse");
-    assertThat(notices.forCourse(courseId)).filteredOn(n -> n.subject().equals("Samtykke tilbagekaldt"))
-        .extracting(Notice::recipient).containsExactly("ydelse");
+    assertThat(distributions.forCourse(courseId)).filteredOn(r -> r.kind() == DeliveryKind.WITHDRAWAL)
+        .extracting(DistributionRecord::sector).containsExactly("ydelse");
     driver.complete(steps.task(course, DISCUSS_WITHDRAWAL), Map.of("withdrawalFollowUp",
         "Ydelsesområdet følger op uden for Én Plan."));
     assertThat(course).isWaitingAt(FOLLOW_UP_DUE).hasPassed("withdrawalHandled");
@@ -306,6 +315,9 @@ class CoursePathsTest {
     driver.executeJob(course, CLOSE_COURSE);
     assertThat(course).isEnded();
     assertThat(courses.get(courseId).closureReason()).isEqualTo("samtykke_tilbagekaldt");
+    assertThat(distributions.forCourse(courseId)).extracting(DistributionRecord::kind)
+        .containsExactly(DeliveryKind.PLAN, DeliveryKind.PLAN, DeliveryKind.WITHDRAWAL, DeliveryKind.WITHDRAWAL,
+            DeliveryKind.CLOSURE, DeliveryKind.CLOSURE);
     assertThat(courses.consents(courseId)).hasSize(2).noneMatch(ConsentScope::isActive);
   }
 

@@ -23,10 +23,10 @@ import org.springframework.stereotype.Component;
 
 /** The steps of a course in the caseworkers' words, with realistic form input; each returns when the next waits. */
 @Component
-class CourseSteps {
+public class CourseSteps {
 
-  static final String TENANT = "allerod";
-  static final String COORDINATOR = "koordinator.allerod";
+  public static final String TENANT = "allerod";
+  public static final String COORDINATOR = "koordinator.allerod";
 
   private final CourseDriver driver;
   private final RuntimeService runtime;
@@ -36,11 +36,11 @@ class CourseSteps {
     this.runtime = runtime;
   }
 
-  ProcessInstance refer(List<String> problemAreas) {
+  public ProcessInstance refer(List<String> problemAreas) {
     return driver.refer(TENANT, referral("0101901234", problemAreas));
   }
 
-  static Map<String, Object> referral(String cpr, List<String> problemAreas) {
+  public static Map<String, Object> referral(String cpr, List<String> problemAreas) {
     Map<String, Object> form = new HashMap<>();
     form.put("citizenName", "Mette Hansen");
     form.put("cpr", cpr);
@@ -51,35 +51,35 @@ class CourseSteps {
     return form;
   }
 
-  void visitate(ProcessInstance course, List<String> sectors) {
+  public void visitate(ProcessInstance course, List<String> sectors) {
     driver.complete(task(course, VISITATION), Map.of("targetGroupConfirmed", "ja", "chosenSectors", sectors,
         "coordinator", COORDINATOR, "visitationNote", "Flere sektorer er involveret; én samlet plan giver mening."));
   }
 
-  void consent(ProcessInstance course, List<String> sectors) {
+  public void consent(ProcessInstance course, List<String> sectors) {
     driver.complete(task(course, OBTAIN_CONSENT), Map.of("consentGiven", "ja", "consentedSectors", sectors,
         "consentInformed", true, "consentNote", "Samtykke underskrevet på mødet."));
     driver.executeJob(course, JOINT_ASSESSMENT);
   }
 
-  void assess(ProcessInstance course, String sector) {
+  public void assess(ProcessInstance course, String sector) {
     Task task = driver.tasks(businessKey(course), ASSESS_SECTOR).stream()
         .filter(t -> sector.equals(runtime.getVariable(t.getExecutionId(), "sector"))).findFirst().orElseThrow();
     driver.complete(task, Map.of("assessmentSummary", "Udredning fra " + sector,
         "assessmentRecommendation", "Anbefaling fra " + sector));
   }
 
-  void agreePlan(ProcessInstance course) {
+  public void agreePlan(ProcessInstance course) {
     List<String> participating = new SectorSelectionProbe(runtime).participating(course);
     driver.complete(task(course, PLAN_MEETING), planMeeting("ja", participating));
   }
 
-  static Map<String, Object> planMeeting(String citizenAgrees) {
+  public static Map<String, Object> planMeeting(String citizenAgrees) {
     return planMeeting(citizenAgrees, List.of("beskaeftigelse"));
   }
 
   /** A plan with one goal and one intervention for each of {@code sectors}. */
-  static Map<String, Object> planMeeting(String citizenAgrees, List<String> sectors) {
+  public static Map<String, Object> planMeeting(String citizenAgrees, List<String> sectors) {
     List<Map<String, Object>> interventions = sectors.stream().map(sector -> Map.<String, Object>of(
         "sector", sector, "description", "Indsats fra " + sector, "responsible", "Lars Jensen",
         "plannedStart", "2026-12-01", "plannedEnd", "2027-03-01")).toList();
@@ -89,7 +89,7 @@ class CourseSteps {
         "interventions", interventions, "citizenAgrees", citizenAgrees);
   }
 
-  void decide(ProcessInstance course) {
+  public void decide(ProcessInstance course) {
     driver.complete(task(course, COMBINED_DECISION), Map.of("decisionText",
         "Kommunen bevilger virksomhedspraktik og budgetrådgivning efter den samlede plan.",
         "complaintGuidanceGiven", true));
@@ -97,7 +97,7 @@ class CourseSteps {
   }
 
   /** From referral to the intervention phase, every chosen sector having delivered its assessment. */
-  ProcessInstance inInterventionPhase(List<String> sectors) {
+  public ProcessInstance inInterventionPhase(List<String> sectors) {
     ProcessInstance course = refer(List.of("ledighed", "forsoergelse", "boern_familie"));
     visitate(course, sectors);
     consent(course, sectors);
@@ -107,7 +107,7 @@ class CourseSteps {
     return course;
   }
 
-  void followUp(ProcessInstance course, String decision) {
+  public void followUp(ProcessInstance course, String decision) {
     driver.executeJob(course, FOLLOW_UP_DUE);
     Map<String, Object> form = new HashMap<>(Map.of("progressionWork", 4, "progressionHealth", 6,
         "progressionHousing", 8, "progressionEconomy", 3, "progressionNetwork", 7,
@@ -115,28 +115,28 @@ class CourseSteps {
     driver.complete(task(course, FOLLOW_UP), form);
   }
 
-  void startIntervention(ProcessInstance course, Task task) {
+  public void startIntervention(ProcessInstance course, Task task) {
     driver.complete(task, Map.of("interventionResponsible", "Lars Jensen", "interventionStart", "2026-12-01",
         "interventionDescription", "Virksomhedspraktik hos lokal arbejdsgiver"));
   }
 
-  void completeIntervention(Task task) {
+  public void completeIntervention(Task task) {
     driver.complete(task, Map.of("interventionOutcome", "gennemfoert",
         "interventionOutcomeNote", "Praktikken er gennemført; borgeren fortsætter i job med løntilskud."));
   }
 
   /** Starts and completes every open sector intervention of the course. */
-  void finishInterventions(ProcessInstance course) {
+  public void finishInterventions(ProcessInstance course) {
     driver.tasks(businessKey(course), START_INTERVENTION).forEach(task -> startIntervention(course, task));
     driver.tasks(businessKey(course), COMPLETE_INTERVENTION).forEach(this::completeIntervention);
   }
 
-  Task task(ProcessInstance course, String key) {
+  public Task task(ProcessInstance course, String key) {
     return driver.task(businessKey(course), key);
   }
 
   /** The course id, which registration made the business key. */
-  static String businessKey(ProcessInstance course) {
+  public static String businessKey(ProcessInstance course) {
     return course.getBusinessKey();
   }
 }

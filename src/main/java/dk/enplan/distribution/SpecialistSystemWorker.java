@@ -1,0 +1,143 @@
+package dk.enplan.distribution;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.enplan.distribution.Distributions.Delivery;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bundled worker for the specialist-system integrations: fetches the external tasks of every configured topic,
+ * POSTs the delivery as JSON with its idempotency key, and reports back to the engine. 2xx: delivered. 4xx: a
+ * permanent rejection, a BPMN error that gives the coordinator a task. 5xx, 408, 429 or no answer: a failure retried
+ * with growing back-off; when the retries run out, the engine raises an incident for Cockpit.
+ */
+@Component
+public class SpecialistSystemWorker {
+
+  static final String WORKER_ID = "en-plan-fagsystem-worker";
+  static final String REJECTED = "DELIVERY_REJECTED";
+  private static final Logger LOG = LoggerFactory.getLogger(SpecialistSystemWorker.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int BATCH = 20;
+
+  private final ExternalTaskService externalTasks;
+  private final Distributions distributions;
+  private final SpecialistSystems systems;
+  private final DistributionProperties properties;
+  private final HttpClient http;
+
+  SpecialistSystemWorker(ExternalTaskService externalTasks, Distributions distributions, SpecialistSystems systems,
+                         DistributionProperties properties) {
+    this.externalTasks = externalTasks;
+    this.distributions = distributions;
+    this.systems = systems;
+    this.properties = properties;
+    this.http = HttpClient.newBuilder().connectTimeout(properties.requestTimeout()).build();
+  }
+
+  /** Fetches and handles what is due now; returns how many deliveries were attempted. */
+  public int runOnce() {
+    List<String> topics = systems.topics();
+    if (topics.isEmpty()) {
+      return 0;
+    }
+    var fetch = externalTasks.fetchAndLock(BATCH, WORKER_ID);
+    topics.forEach(topic -> fetch.topic(topic, properties.lockDuration().toMillis())
+        .variables(PrepareDeliveryDelegate.DELIVERY_ID.name()));
+    List<LockedExternalTask> tasks = fetch.execute();
+    tasks.forEach(this::handle);
+    return tasks.size();
+  }
+
+  @Component
+  @ConditionalOnProperty(name = "enplan.distribution.worker.enabled", havingValue = "true", matchIfMissing = true)
+  static class Schedule {
+
+    private final SpecialistSystemWorker worker;
+
+    Schedule(SpecialistSystemWorker worker) {
+      this.worker = worker;
+    }
+
+    @Scheduled(fixedDelayString = "${enplan.distribution.worker.poll-interval:PT5S}")
+    void poll() {
+      worker.runOnce();
+    }
+  }
+
+  private void handle(LockedExternalTask task) {
+    long recordId = ((Number) task.getVariables().get(PrepareDeliveryDelegate.DELIVERY_ID.name())).longValue();
+    Delivery delivery = distributions.delivery(recordId);
+    HttpResponse<String> response;
+    try {
+      response = http.send(request(delivery), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      failed(task, recordId, "Ingen forbindelse til fagsystemet: " + e.getMessage());
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failed(task, recordId, "Afbrudt");
+      return;
+    }
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      distributions.delivered(recordId, delivery.mode());
+      externalTasks.complete(task.getId(), WORKER_ID);
+    } else if (status >= 400 && status < 500 && status != 408 && status != 429) {
+      String reason = "Fagsystemet svarede " + status + ": " + excerpt(response.body());
+      distributions.rejected(recordId, reason);
+      externalTasks.handleBpmnError(task.getId(), WORKER_ID, REJECTED, reason, Map.of("rejectionReason", reason));
+    } else {
+      failed(task, recordId, "Fagsystemet svarede " + status + ": " + excerpt(response.body()));
+    }
+  }
+
+  private void failed(LockedExternalTask task, long recordId, String error) {
+    distributions.failed(recordId, error);
+    int retries = (task.getRetries() == null ? properties.retries() : task.getRetries()) - 1;
+    int attempt = properties.retries() - retries;
+    long backoff = retries > 0 ? properties.retryDelay(attempt).toMillis() : 0;
+    LOG.warn("Delivery {} failed ({} retries left): {}", recordId, retries, error);
+    externalTasks.handleFailure(task.getId(), WORKER_ID, error, error, Math.max(retries, 0), backoff);
+  }
+
+  private HttpRequest request(Delivery delivery) {
+    String body;
+    try {
+      body = JSON.writeValueAsString(delivery.payload());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(delivery.system().url()))
+        .timeout(properties.requestTimeout())
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", delivery.idempotencyKey())
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (delivery.system().username() != null) {
+      String credentials = delivery.system().username() + ":" + delivery.system().password();
+      request.header("Authorization", "Basic "
+          + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    return request.build();
+  }
+
+  private static String excerpt(String body) {
+    String text = body == null ? "" : body.strip();
+    return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+  }
+}

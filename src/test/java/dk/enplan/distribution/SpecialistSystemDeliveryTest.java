@@ -1,0 +1,265 @@
+package dk.enplan.distribution;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dk.enplan.course.CourseSteps.COORDINATOR;
+import static dk.enplan.course.CourseSteps.businessKey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dk.enplan.course.CourseProcess;
+import dk.enplan.course.CourseSteps;
+import dk.enplan.testing.CourseDriver;
+import dk.enplan.testing.CourseEngineTest;
+import dk.enplan.testing.TestIdentity;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Deliveries to specialist systems over real HTTP (WireMock as the specialist systems of Allerød): FULL vs
+ * REFERENCE, never FULL without consent, retries with back-off then an incident, recovery with exactly one
+ * accepted delivery per idempotency key, a permanent 4xx rejection to the coordinator, withdrawal notices.
+ */
+@CourseEngineTest
+class SpecialistSystemDeliveryTest {
+
+  private static final WireMockServer SYSTEMS = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static {
+    SYSTEMS.start();
+  }
+
+  @DynamicPropertySource
+  static void specialistSystems(DynamicPropertyRegistry registry) {
+    String[][] systems = {{"beskaeftigelse", "FULL", "/jobcenter"}, {"ydelse", "REFERENCE", "/ydelse"},
+        {"voksen", "FULL", "/voksen"}};
+    for (int i = 0; i < systems.length; i++) {
+      String prefix = "enplan.distribution.systems[" + i + "].";
+      String[] system = systems[i];
+      registry.add(prefix + "municipality", () -> "allerod");
+      registry.add(prefix + "sector", () -> system[0]);
+      registry.add(prefix + "mode", () -> system[1]);
+      registry.add(prefix + "url", () -> SYSTEMS.baseUrl() + system[2]);
+      registry.add(prefix + "username", () -> "en-plan");
+      registry.add(prefix + "password", () -> "hemmelig");
+    }
+    registry.add("enplan.distribution.retries", () -> "3");
+    registry.add("enplan.distribution.first-retry-delay", () -> "PT1M");
+    registry.add("enplan.distribution.backoff-factor", () -> "4");
+  }
+
+  @Autowired ProcessEngine engine;
+  @Autowired CourseSteps steps;
+  @Autowired CourseDriver driver;
+  @Autowired TestIdentity identity;
+  @Autowired SpecialistSystemWorker worker;
+  @Autowired Distributions distributions;
+  @Autowired ExternalTaskService externalTasks;
+  @Autowired RuntimeService runtime;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    identity.ensure();
+    SYSTEMS.resetAll();
+    accept("/jobcenter");
+    accept("/ydelse");
+    accept("/voksen");
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @AfterAll
+  static void stopSystems() {
+    SYSTEMS.stop();
+  }
+
+  @Test
+  void fuldPlanTilSektorMedSamtykkeOgHenvisningTilSektorUdenFagsystemFuldMode() throws Exception {
+    ProcessInstance course = untilDistribution(List.of("beskaeftigelse", "ydelse"), List.of("beskaeftigelse", "ydelse"));
+    String courseId = businessKey(course);
+
+    assertThat(worker.runOnce()).isEqualTo(2);
+
+    JsonNode full = body(only("/jobcenter"));
+    assertThat(full.path("mode").asText()).isEqualTo("FULL");
+    assertThat(full.path("idempotencyKey").asText()).isEqualTo(courseId + ":1:beskaeftigelse");
+    assertThat(full.path("contactPerson").asText()).isEqualTo(COORDINATOR);
+    assertThat(full.path("goals")).hasSize(1);
+    assertThat(full.path("interventions")).hasSize(1);
+    assertThat(full.path("interventions").get(0).path("description").asText()).contains("beskaeftigelse");
+    assertThat(only("/jobcenter").getHeader("Idempotency-Key")).isEqualTo(courseId + ":1:beskaeftigelse");
+    assertThat(only("/jobcenter").getHeader("Authorization")).startsWith("Basic ");
+    JsonNode reference = body(only("/ydelse"));
+    assertThat(reference.path("mode").asText()).isEqualTo("REFERENCE");
+    assertThat(reference.has("goals") || reference.has("interventions") || reference.has("citizenGoals")).isFalse();
+    assertThat(reference.path("statement").asText()).contains("indsats efter Én Plan og hovedloven");
+    assertThat(reference.path("link").asText()).isEqualTo("/api/courses/" + courseId + "/plan");
+
+    assertThat(distributions.forCourse(courseId)).extracting(DistributionRecord::status)
+        .containsOnly(DistributionRecord.Status.DELIVERED);
+    assertThat(course).isWaitingAt(CourseProcess.Elements.FOLLOW_UP_DUE);
+  }
+
+  @Test
+  void aldrigFuldPlanUdenSamtykkeForSektoren() throws Exception {
+    ProcessInstance course = untilDistribution(List.of("beskaeftigelse", "ydelse"), List.of("ydelse"));
+
+    worker.runOnce();
+
+    JsonNode toJobcenter = body(only("/jobcenter"));
+    assertThat(toJobcenter.path("mode").asText()).isEqualTo("REFERENCE");
+    assertThat(toJobcenter.has("goals")).isFalse();
+    assertThat(distributions.forCourse(businessKey(course))).extracting(DistributionRecord::mode)
+        .containsOnly(DeliveryMode.REFERENCE);
+  }
+
+  @Test
+  void genforsoegMedVoksendeVentetidDerefterIncidentOgEnAcceptPrIdempotensnoegle() {
+    SYSTEMS.stubFor(post(urlEqualTo("/jobcenter")).willReturn(aResponse().withStatus(503).withBody("Vedligehold")));
+    ProcessInstance course = untilDistribution(List.of("beskaeftigelse"), List.of("beskaeftigelse"));
+    String key = businessKey(course) + ":1:beskaeftigelse";
+
+    worker.runOnce();
+    ExternalTask task = externalTasks.createExternalTaskQuery().topicName("fagsystem-beskaeftigelse").singleResult();
+    assertThat(task.getRetries()).isEqualTo(2);
+    assertThat(worker.runOnce()).as("not due before the back-off has passed").isZero();
+    later(61);
+    worker.runOnce();
+    assertThat(worker.runOnce()).as("second back-off is 4 minutes").isZero();
+    later(4 * 60 + 1);
+    worker.runOnce();
+
+    assertThat(runtime.createIncidentQuery().processInstanceId(task.getProcessInstanceId())
+        .incidentType("failedExternalTask").count()).as("an incident for Cockpit").isEqualTo(1);
+    assertThat(distributions.forCourse(businessKey(course))).singleElement().satisfies(r -> {
+      assertThat(r.status()).isEqualTo(DistributionRecord.Status.FAILING);
+      assertThat(r.attempts()).isEqualTo(3);
+      assertThat(r.lastError()).contains("503");
+    });
+    later(60 * 60);
+    assertThat(worker.runOnce()).as("no retries left: waits for an operator").isZero();
+
+    accept("/jobcenter");
+    externalTasks.setRetries(task.getId(), 1);
+    assertThat(worker.runOnce()).isEqualTo(1);
+    assertThat(worker.runOnce()).isZero();
+
+    List<LoggedRequest> requests = SYSTEMS.findAll(postRequestedFor(urlEqualTo("/jobcenter")));
+    assertThat(requests).hasSize(4).allSatisfy(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo(key));
+    assertThat(distributions.forCourse(businessKey(course))).singleElement()
+        .extracting(DistributionRecord::status).isEqualTo(DistributionRecord.Status.DELIVERED);
+    assertThat(runtime.createIncidentQuery().processInstanceId(task.getProcessInstanceId()).count()).isZero();
+    assertThat(course).isWaitingAt(CourseProcess.Elements.FOLLOW_UP_DUE);
+  }
+
+  @Test
+  void permanentAfvisningGiverKoordinatorenEnOpgave() {
+    SYSTEMS.stubFor(post(urlEqualTo("/voksen")).willReturn(aResponse().withStatus(422)
+        .withBody("{\"fejl\":\"Ukendt borger i fagsystemet\"}")));
+    ProcessInstance course = untilDistribution(List.of("voksen"), List.of("voksen"));
+
+    worker.runOnce();
+
+    Task task = driver.task(businessKey(course), "handleRejectedDelivery");
+    assertThat(task.getAssignee()).isEqualTo(COORDINATOR);
+    assertThat(runtime.getVariable(task.getExecutionId(), "rejectionReason").toString())
+        .contains("422").contains("Ukendt borger");
+    assertThat(distributions.forCourse(businessKey(course))).singleElement()
+        .extracting(DistributionRecord::status).isEqualTo(DistributionRecord.Status.REJECTED);
+    driver.complete(task, Map.of("rejectionHandling", "Voksenområdet opretter borgeren manuelt."));
+    assertThat(course).isWaitingAt(CourseProcess.Elements.FOLLOW_UP_DUE);
+  }
+
+  @Test
+  void tilbagekaldtSamtykkeStopperFuldLeveringStraksOgSenderMeddelelse() throws Exception {
+    SYSTEMS.stubFor(post(urlEqualTo("/jobcenter")).willReturn(aResponse().withStatus(503)));
+    ProcessInstance course = untilDistribution(List.of("beskaeftigelse", "ydelse"), List.of("beskaeftigelse", "ydelse"));
+    String courseId = businessKey(course);
+    worker.runOnce();
+
+    driver.correlate(courseId, CourseProcess.Messages.CONSENT_WITHDRAWN,
+        Map.of("withdrawnSectors", List.of("beskaeftigelse")));
+    accept("/jobcenter");
+    SYSTEMS.resetRequests();
+    later(61);
+    worker.runOnce();
+
+    List<JsonNode> received = SYSTEMS.findAll(postRequestedFor(urlEqualTo("/jobcenter"))).stream()
+        .map(SpecialistSystemDeliveryTest::body).toList();
+    assertThat(received).extracting(r -> r.path("kind").asText() + "/" + r.path("mode").asText())
+        .containsExactlyInAnyOrder("PLAN/REFERENCE", "WITHDRAWAL/REFERENCE");
+    assertThat(received).noneMatch(r -> r.has("goals"));
+    assertThat(distributions.forCourse(courseId)).filteredOn(r -> r.sector().equals("beskaeftigelse"))
+        .extracting(DistributionRecord::kind, DistributionRecord::mode, DistributionRecord::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(DeliveryKind.PLAN, DeliveryMode.REFERENCE,
+                DistributionRecord.Status.DELIVERED),
+            org.assertj.core.groups.Tuple.tuple(DeliveryKind.WITHDRAWAL, DeliveryMode.REFERENCE,
+                DistributionRecord.Status.DELIVERED));
+    SYSTEMS.verify(0, postRequestedFor(urlEqualTo("/ydelse")).withHeader("Idempotency-Key",
+        equalTo(courseId + ":withdrawal:ydelse")));
+  }
+
+  /** Referral to the moment the agreed plan waits for its deliveries. */
+  private ProcessInstance untilDistribution(List<String> sectors, List<String> consented) {
+    ProcessInstance course = steps.refer(List.of("ledighed", "forsoergelse", "misbrug"));
+    steps.visitate(course, sectors);
+    steps.consent(course, consented);
+    consented.forEach(sector -> steps.assess(course, sector));
+    steps.agreePlan(course);
+    steps.decide(course);
+    assertThat(course).isWaitingAt(CourseProcess.Elements.DISTRIBUTE_PLAN);
+    return course;
+  }
+
+  private static void accept(String path) {
+    SYSTEMS.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(202)));
+  }
+
+  private static LoggedRequest only(String path) {
+    List<LoggedRequest> requests = SYSTEMS.findAll(postRequestedFor(urlEqualTo(path)));
+    assertThat(requests).as("requests to %s", path).hasSize(1);
+    return requests.get(0);
+  }
+
+  private static JsonNode body(LoggedRequest request) {
+    try {
+      return JSON.readTree(request.getBodyAsString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void later(int seconds) {
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + seconds * 1000L));
+  }
+}
