@@ -127,6 +127,16 @@ class SpecialistSystemDeliveryTest {
     assertThat(distributions.forCourse(courseId)).extracting(DistributionRecord::status)
         .containsOnly(DistributionRecord.Status.DELIVERED);
     assertThat(course).isWaitingAt(CourseProcess.Elements.FOLLOW_UP_DUE);
+
+    steps.followUp(course, "afslut");
+    driver.complete(steps.task(course, CourseProcess.Elements.CLOSE_WITH_CITIZEN), Map.of("closureReason",
+        "maal_naaet", "finalProgression", 9, "closureNote", "Borgeren er i job."));
+    driver.executeJob(course, CourseProcess.Elements.CLOSE_COURSE);
+    SYSTEMS.resetRequests();
+    assertThat(worker.runOnce()).isEqualTo(2);
+    assertThat(body(only("/jobcenter")).path("kind").asText()).isEqualTo("CLOSURE");
+    assertThat(body(only("/ydelse")).path("statement").asText()).contains("afsluttet (maal_naaet)");
+    assertThat(course).isEnded();
   }
 
   @Test
