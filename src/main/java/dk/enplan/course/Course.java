@@ -1,6 +1,8 @@
 package dk.enplan.course;
 
+import dk.enplan.privacy.CprConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,8 +23,13 @@ public class Course {
   private String tenantId;
   @Column(name = "citizen_name", nullable = false)
   private String citizenName;
+  /** The full CPR number; encrypted in the column (DESIGN.md §7, docs/privacy.md). */
+  @Convert(converter = CprConverter.class)
   @Column(name = "cpr", nullable = false)
   private String cpr;
+  /** Keyed hash of the CPR number, to find a citizen's courses without decrypting. */
+  @Column(name = "cpr_hash")
+  private String cprHash;
   @Column(name = "referring_unit", nullable = false)
   private String referringUnit;
   @Column(name = "referral_reason", nullable = false)
@@ -51,11 +58,12 @@ public class Course {
   protected Course() {
   }
 
-  Course(String tenantId, Referral referral, String processInstanceId, Instant now) {
+  Course(String tenantId, Referral referral, String cprHash, String processInstanceId, Instant now) {
     this.id = UUID.randomUUID().toString();
     this.tenantId = tenantId;
     this.citizenName = referral.citizenName();
     this.cpr = referral.cpr().digits();
+    this.cprHash = cprHash;
     this.referringUnit = referral.referringUnit();
     this.referralReason = referral.referralReason();
     this.problemAreas = String.join(",", referral.problemAreas());

@@ -1,7 +1,9 @@
 package dk.enplan.course;
 
+import dk.enplan.privacy.CprProtection;
 import dk.enplan.process.InvalidInputException;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
@@ -14,14 +16,17 @@ public class CourseService {
 
   private final CourseRepository courses;
   private final ConsentScopeRepository consents;
+  private final CprProtection cprProtection;
 
-  CourseService(CourseRepository courses, ConsentScopeRepository consents) {
+  CourseService(CourseRepository courses, ConsentScopeRepository consents, CprProtection cprProtection) {
     this.courses = courses;
     this.consents = consents;
+    this.cprProtection = cprProtection;
   }
 
   Course register(String tenant, Referral referral, String processInstanceId) {
-    return courses.save(new Course(tenant, referral, processInstanceId, now()));
+    String cprHash = cprProtection.lookupHash(referral.cpr().digits());
+    return courses.save(new Course(tenant, referral, cprHash, processInstanceId, now()));
   }
 
   void visitated(String courseId, List<String> sectors, String coordinator) {
@@ -55,6 +60,13 @@ public class CourseService {
   public Course get(String courseId) {
     return courses.findById(courseId)
         .orElseThrow(() -> new InvalidInputException("courseId", "ukendt forløb '" + courseId + "'"));
+  }
+
+  /** Every course of the citizen with this CPR number, oldest first, in every municipality. */
+  @Transactional(readOnly = true)
+  public List<Course> findByCpr(CprNumber cpr) {
+    return courses.findByCprHash(cprProtection.lookupHash(cpr.digits())).stream()
+        .sorted(Comparator.comparing(Course::createdAt)).toList();
   }
 
   private static Instant now() {

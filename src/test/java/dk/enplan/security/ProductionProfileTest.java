@@ -9,14 +9,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The production profile: no start without an administrator password from the environment, and no demo data. */
+/**
+ * The production profile: no start without an administrator password and a CPR key from the environment, and no
+ * demo data.
+ */
 class ProductionProfileTest {
+
+  /** A valid key for these tests only (32 bytes, base64); production takes its own from ENPLAN_CPR_KEY. */
+  private static final String CPR_KEY = "ENPLAN_CPR_KEY=cHJvZHVjdGlvbi1wcm9maWxlLXRlc3Qta2V5LTMyYnk=";
 
   private static SpringApplicationBuilder production(String database, String... properties) {
     return new SpringApplicationBuilder(EnPlanApplication.class).profiles("prod")
         .properties("ENPLAN_DB_URL=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
             "camunda.bpm.job-execution.enabled=false", "server.port=0",
-            "camunda.bpm.process-engine-name=" + database)
+            "camunda.bpm.process-engine-name=" + database, CPR_KEY)
         .properties(properties);
   }
 
@@ -26,6 +32,17 @@ class ProductionProfileTest {
         .rootCause().hasMessageContaining("set ENPLAN_ADMIN_PASSWORD");
     assertThatThrownBy(() -> production("prod-short-password", "ENPLAN_ADMIN_PASSWORD=demo").run().close())
         .rootCause().hasMessageContaining("at least 12 characters");
+  }
+
+  @Test
+  void refusesToStartWithoutAValidCprKey() {
+    String password = "ENPLAN_ADMIN_PASSWORD=a-long-secret-from-vault";
+    assertThatThrownBy(() -> production("prod-no-cpr-key", password, "ENPLAN_CPR_KEY=").run().close())
+        .rootCause().hasMessageContaining("will not start without a key for CPR numbers")
+        .hasMessageContaining("ENPLAN_CPR_KEY");
+    assertThatThrownBy(() -> production("prod-short-cpr-key", password, "ENPLAN_CPR_KEY=c2hvcnQta2V5").run().close())
+        .rootCause().hasMessageContaining("must be 32 bytes (AES-256) after base64 decoding, not 9")
+        .hasMessageNotContaining("c2hvcnQta2V5");
   }
 
   @Test
