@@ -26,8 +26,6 @@ import static dk.enplan.demo.DemoCourse.Phase.JOINT_ASSESSMENT;
 import static dk.enplan.demo.DemoCourse.Phase.PLAN_MEETING;
 import static dk.enplan.demo.DemoCourse.Phase.VISITATION;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.enplan.course.Coordinators;
 import dk.enplan.course.CourseProcess;
 import dk.enplan.course.CourseProcess.Elements;
@@ -40,7 +38,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -50,8 +47,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
-import org.camunda.spin.plugin.variable.SpinValues;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -67,7 +62,6 @@ class DemoCourseDriver {
 
   static final String VISITATION_GROUP = "visitation";
   private static final int MAX_JOB_ROUNDS = 10;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -152,12 +146,13 @@ class DemoCourseDriver {
   }
 
   private void holdPlanMeeting(DemoCourse course, String processInstanceId) {
-    complete(coordinator(course), mainTask(processInstanceId, Elements.PLAN_MEETING), Map.of(
+    Map<String, Object> form = new HashMap<>(Map.of(
         CITIZEN_GOALS.name(), course.citizen().ownGoals(),
-        "goals", records(List.of(Map.of("lifeDomain", "arbejde", "citizenWords", course.citizen().ownGoals(),
-            "goal", course.citizen().planGoals()))),
-        "interventions", records(plannedInterventions(course)),
+        "goal1LifeDomain", "arbejde", "goal1CitizenWords", course.citizen().ownGoals(),
+        "goal1Goal", course.citizen().planGoals(),
         CITIZEN_AGREES.name(), YES));
+    form.putAll(plannedInterventions(course));
+    complete(coordinator(course), mainTask(processInstanceId, Elements.PLAN_MEETING), form);
   }
 
   private void decide(DemoCourse course, String processInstanceId) {
@@ -169,15 +164,19 @@ class DemoCourseDriver {
     runDueJobs(processInstanceId);
   }
 
-  /** One intervention per sector, in the order chosen, starting in two weeks. */
-  private List<Map<String, Object>> plannedInterventions(DemoCourse course) {
+  /** One intervention per sector (the form's numbered rows), in the order chosen, starting in two weeks. */
+  private Map<String, Object> plannedInterventions(DemoCourse course) {
     String start = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of("Europe/Copenhagen")).toLocalDate()
         .plusWeeks(2).toString();
-    return course.sectors().stream().map(key -> {
-      Sector sector = sectors.get(key);
-      return Map.<String, Object>of("sector", key, "description", SectorTexts.of(key).intervention(),
-          "responsible", StaffRole.userId(sector.group(), course.tenant()), "plannedStart", start);
-    }).toList();
+    Map<String, Object> rows = new HashMap<>();
+    List<String> keys = course.sectors();
+    for (int i = 0; i < keys.size(); i++) {
+      Sector sector = sectors.get(keys.get(i));
+      String row = "intervention" + (i + 1);
+      rows.putAll(Map.of(row + "Sector", sector.key(), row + "Description", SectorTexts.of(sector.key()).intervention(),
+          row + "Responsible", StaffRole.userId(sector.group(), course.tenant()), row + "PlannedStart", start));
+    }
+    return rows;
   }
 
   private void complete(String userId, Task task, Map<String, Object> form) {
@@ -221,15 +220,6 @@ class DemoCourseDriver {
 
   private static String coordinator(DemoCourse course) {
     return StaffRole.userId(Coordinators.GROUP, course.tenant());
-  }
-
-  /** A list of rows as a dynamic list in Tasklist submits it: a JSON array. */
-  private static JsonValue records(List<Map<String, Object>> rows) {
-    try {
-      return SpinValues.jsonValue(JSON.writeValueAsString(rows)).create();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** A list as a checklist submits it: JSON, never Java serialization. */

@@ -3,8 +3,8 @@ package dk.enplan.plan;
 import static dk.enplan.course.CourseVariables.CITIZEN_GOALS;
 
 import dk.enplan.process.InvalidInputException;
-import dk.enplan.process.RecordListVariable;
-import dk.enplan.process.RecordListVariable.Record;
+import dk.enplan.process.NumberedRows;
+import dk.enplan.process.NumberedRows.Row;
 import dk.enplan.sector.SectorCatalog;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,8 +13,10 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 /** Reads and checks the plan meeting form: the citizen's words, goals and interventions in sequence. */
 final class PlanMeetingInput {
 
-  static final RecordListVariable GOALS = new RecordListVariable("goals");
-  static final RecordListVariable INTERVENTIONS = new RecordListVariable("interventions");
+  static final NumberedRows GOALS = new NumberedRows("goal", 3,
+      List.of("lifeDomain", "citizenWords", "goal", "subGoals"));
+  static final NumberedRows INTERVENTIONS = new NumberedRows("intervention", 4,
+      List.of("sector", "description", "responsible", "plannedStart", "plannedEnd"));
   static final int TEXT_MAX = 2000;
 
   private PlanMeetingInput() {
@@ -24,23 +26,23 @@ final class PlanMeetingInput {
     String citizenGoals = CITIZEN_GOALS.text(scope, 4000);
     List<AgreedPlan.Goal> goals = GOALS.from(scope).stream().map(PlanMeetingInput::goal).toList();
     if (goals.isEmpty()) {
-      throw new InvalidInputException(GOALS.name(), "planen skal have mindst ét mål");
+      throw new InvalidInputException(GOALS.first(), "planen skal have mindst ét mål");
     }
     List<AgreedPlan.Intervention> interventions = INTERVENTIONS.from(scope).stream()
         .map(row -> intervention(row, participatingSectors, sectors)).toList();
     if (interventions.isEmpty()) {
-      throw new InvalidInputException(INTERVENTIONS.name(), "planen skal have mindst én indsats");
+      throw new InvalidInputException(INTERVENTIONS.first(), "planen skal have mindst én indsats");
     }
     return new AgreedPlan(citizenGoals, goals, interventions);
   }
 
-  private static AgreedPlan.Goal goal(Record row) {
-    return new AgreedPlan.Goal(LifeDomain.of(row.path() + ".lifeDomain", row.text("lifeDomain", 32)),
+  private static AgreedPlan.Goal goal(Row row) {
+    return new AgreedPlan.Goal(LifeDomain.of(row.path() + "LifeDomain", row.text("lifeDomain", 32)),
         row.text("citizenWords", TEXT_MAX), row.text("goal", TEXT_MAX), row.optionalText("subGoals", TEXT_MAX)
         .orElse(null));
   }
 
-  private static AgreedPlan.Intervention intervention(Record row, List<String> participating,
+  private static AgreedPlan.Intervention intervention(Row row, List<String> participating,
                                                       SectorCatalog sectors) {
     String sector = row.text("sector", 64);
     if (!participating.contains(sector)) {

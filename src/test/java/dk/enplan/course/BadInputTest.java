@@ -159,23 +159,22 @@ class BadInputTest {
             "citizenAgrees: skal være 'ja' eller 'nej'"),
         Arguments.of(CourseProcess.Elements.PLAN_MEETING, with(CourseSteps.planMeeting("ja"), "citizenGoals", ""),
             "citizenGoals: skal udfyldes"),
-        Arguments.of(CourseProcess.Elements.PLAN_MEETING, with(CourseSteps.planMeeting("ja"), "goals", List.of()),
-            "goals: planen skal have mindst ét mål"),
-        Arguments.of(CourseProcess.Elements.PLAN_MEETING, with(CourseSteps.planMeeting("ja"), "goals",
-            List.of(Map.of("lifeDomain", "fritid", "citizenWords", "x", "goal", "y"))),
-            "goals[1].lifeDomain: ukendt livsområde 'fritid'"),
-        Arguments.of(CourseProcess.Elements.PLAN_MEETING, with(CourseSteps.planMeeting("ja"), "goals",
-            List.of(Map.of("lifeDomain", "bolig", "citizenWords", "x", "goal", "z".repeat(2001)))),
-            "goals[1].goal: må højst være 2000 tegn"),
+        Arguments.of(CourseProcess.Elements.PLAN_MEETING, without(CourseSteps.planMeeting("ja"), "goal1"),
+            "goal1: planen skal have mindst ét mål"),
+        Arguments.of(CourseProcess.Elements.PLAN_MEETING, with(CourseSteps.planMeeting("ja"), "goal1LifeDomain",
+            "fritid"), "goal1LifeDomain: ukendt livsområde 'fritid'"),
+        Arguments.of(CourseProcess.Elements.PLAN_MEETING, with(CourseSteps.planMeeting("ja"), "goal1Goal",
+            "z".repeat(2001)), "goal1Goal: må højst være 2000 tegn"),
+        Arguments.of(CourseProcess.Elements.PLAN_MEETING, with(CourseSteps.planMeeting("ja"), "goal2SubGoals",
+            "kun et delmål"), "goal2LifeDomain: skal udfyldes"),
+        Arguments.of(CourseProcess.Elements.PLAN_MEETING, without(CourseSteps.planMeeting("ja"), "intervention1"),
+            "intervention1: planen skal have mindst én indsats"),
         Arguments.of(CourseProcess.Elements.PLAN_MEETING, with(CourseSteps.planMeeting("ja", List.of("voksen")),
-            "citizenAgrees", "ja"), "interventions[1].sector: 'voksen' deltager ikke i forløbet"),
-        Arguments.of(CourseProcess.Elements.PLAN_MEETING, with(CourseSteps.planMeeting("ja"), "interventions",
-            List.of(Map.of("sector", "beskaeftigelse", "description", "d", "responsible", "r",
-                "plannedStart", "2027-02-01", "plannedEnd", "2027-01-01"))),
-            "interventions[1].plannedEnd: slutdatoen ligger før startdatoen"),
-        Arguments.of(CourseProcess.Elements.PLAN_MEETING, with(CourseSteps.planMeeting("ja"), "interventions",
-            List.of(Map.of("sector", "beskaeftigelse", "description", "d", "responsible", "r",
-                "plannedStart", "1. december"))), "interventions[1].plannedStart: skal være en dato"),
+            "citizenAgrees", "ja"), "intervention1Sector: 'voksen' deltager ikke i forløbet"),
+        Arguments.of(CourseProcess.Elements.PLAN_MEETING, with(CourseSteps.planMeeting("ja"),
+            "intervention1PlannedEnd", "2026-01-01"), "intervention1PlannedEnd: slutdatoen ligger før startdatoen"),
+        Arguments.of(CourseProcess.Elements.PLAN_MEETING, with(CourseSteps.planMeeting("ja"),
+            "intervention1PlannedStart", "1. december"), "intervention1PlannedStart: skal være en dato"),
         Arguments.of(CourseProcess.Elements.COMBINED_DECISION,
             Map.of("decisionText", "Bevilget", "complaintGuidanceGiven", false),
             "complaintGuidanceGiven: afgørelsen kræver klagevejledning"),
@@ -226,6 +225,13 @@ class BadInputTest {
         Arguments.of(CourseProcess.Elements.CLOSE_WITH_CITIZEN,
             Map.of("closureReason", "keder_sig", "finalProgression", 5, "closureNote", "Notat"),
             "closureReason: skal være en af"));
+  }
+
+  /** The form without any field of the numbered group {@code row} (e.g. {@code goal1}). */
+  private static Map<String, Object> without(Map<String, Object> form, String row) {
+    Map<String, Object> changed = new HashMap<>(form);
+    changed.keySet().removeIf(key -> key.startsWith(row));
+    return changed;
   }
 
   private static Map<String, Object> with(Map<String, Object> form, String field, Object value) {

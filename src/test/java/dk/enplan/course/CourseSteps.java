@@ -80,13 +80,17 @@ public class CourseSteps {
 
   /** A plan with one goal and one intervention for each of {@code sectors}. */
   public static Map<String, Object> planMeeting(String citizenAgrees, List<String> sectors) {
-    List<Map<String, Object>> interventions = sectors.stream().map(sector -> Map.<String, Object>of(
-        "sector", sector, "description", "Indsats fra " + sector, "responsible", "Lars Jensen",
-        "plannedStart", "2026-12-01", "plannedEnd", "2027-03-01")).toList();
-    return Map.of("citizenGoals", "Jeg vil gerne have et arbejde og styr på min økonomi.",
-        "goals", List.of(Map.of("lifeDomain", "arbejde", "citizenWords", "Et job, jeg kan holde til",
-            "goal", "Job inden for et år", "subGoals", "praktik i 3 måneder; løntilskud")),
-        "interventions", interventions, "citizenAgrees", citizenAgrees);
+    Map<String, Object> form = new HashMap<>(Map.of(
+        "citizenGoals", "Jeg vil gerne have et arbejde og styr på min økonomi.",
+        "goal1LifeDomain", "arbejde", "goal1CitizenWords", "Et job, jeg kan holde til",
+        "goal1Goal", "Job inden for et år", "goal1SubGoals", "praktik i 3 måneder; løntilskud",
+        "citizenAgrees", citizenAgrees));
+    for (int i = 0; i < sectors.size(); i++) {
+      String row = "intervention" + (i + 1);
+      form.putAll(Map.of(row + "Sector", sectors.get(i), row + "Description", "Indsats fra " + sectors.get(i),
+          row + "Responsible", "Lars Jensen", row + "PlannedStart", "2026-12-01", row + "PlannedEnd", "2027-03-01"));
+    }
+    return form;
   }
 
   public void decide(ProcessInstance course) {
