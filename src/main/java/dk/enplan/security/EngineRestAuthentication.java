@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The REST API ({@code /engine-rest}) answers only authenticated callers: HTTP Basic against the Camunda identity
- * service. The engine then sees the caller's groups and tenants, so tenant isolation applies to REST as well.
+ * The REST APIs ({@code /engine-rest} and the plan API {@code /api}) answer only authenticated callers: HTTP Basic
+ * against the Camunda identity service. The engine then sees the caller's groups and tenants, so tenant isolation
+ * applies to REST as well, and the plan API reads the caller from {@code IdentityService#getCurrentAuthentication}.
  */
 @Configuration
 class EngineRestAuthentication {
@@ -22,6 +23,18 @@ class EngineRestAuthentication {
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.setOrder(101);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> planApiAuthenticationFilter() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("plan-api-authentication");
+    registration.addUrlPatterns("/api/*");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.setOrder(102);
     return registration;
   }
 }

@@ -15,32 +15,35 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class ProductionProfileTest {
 
+  /** A command-line argument: it outranks application.yaml, unlike the builder's default properties. */
+  private static final String RANDOM_PORT = "--server.port=0";
+
   /** A valid key for these tests only (32 bytes, base64); production takes its own from ENPLAN_CPR_KEY. */
   private static final String CPR_KEY = "ENPLAN_CPR_KEY=cHJvZHVjdGlvbi1wcm9maWxlLXRlc3Qta2V5LTMyYnk=";
 
   private static SpringApplicationBuilder production(String database, String... properties) {
     return new SpringApplicationBuilder(EnPlanApplication.class).profiles("prod")
         .properties("ENPLAN_DB_URL=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
-            "camunda.bpm.job-execution.enabled=false", "server.port=0",
+            "camunda.bpm.job-execution.enabled=false",
             "camunda.bpm.process-engine-name=" + database, CPR_KEY)
         .properties(properties);
   }
 
   @Test
   void refusesToStartWithoutAnAdministratorPassword() {
-    assertThatThrownBy(() -> production("prod-no-password").run().close())
+    assertThatThrownBy(() -> production("prod-no-password").run(RANDOM_PORT).close())
         .rootCause().hasMessageContaining("set ENPLAN_ADMIN_PASSWORD");
-    assertThatThrownBy(() -> production("prod-short-password", "ENPLAN_ADMIN_PASSWORD=demo").run().close())
+    assertThatThrownBy(() -> production("prod-short-password", "ENPLAN_ADMIN_PASSWORD=demo").run(RANDOM_PORT).close())
         .rootCause().hasMessageContaining("at least 12 characters");
   }
 
   @Test
   void refusesToStartWithoutAValidCprKey() {
     String password = "ENPLAN_ADMIN_PASSWORD=a-long-secret-from-vault";
-    assertThatThrownBy(() -> production("prod-no-cpr-key", password, "ENPLAN_CPR_KEY=").run().close())
+    assertThatThrownBy(() -> production("prod-no-cpr-key", password, "ENPLAN_CPR_KEY=").run(RANDOM_PORT).close())
         .rootCause().hasMessageContaining("will not start without a key for CPR numbers")
         .hasMessageContaining("ENPLAN_CPR_KEY");
-    assertThatThrownBy(() -> production("prod-short-cpr-key", password, "ENPLAN_CPR_KEY=c2hvcnQta2V5").run().close())
+    assertThatThrownBy(() -> production("prod-short-cpr-key", password, "ENPLAN_CPR_KEY=c2hvcnQta2V5").run(RANDOM_PORT).close())
         .rootCause().hasMessageContaining("must be 32 bytes (AES-256) after base64 decoding, not 9")
         .hasMessageNotContaining("c2hvcnQta2V5");
   }
@@ -48,7 +51,7 @@ class ProductionProfileTest {
   @Test
   void startsWithAPasswordFromTheEnvironmentAndCreatesNoDemoData() {
     try (ConfigurableApplicationContext app =
-             production("prod-ok", "ENPLAN_ADMIN_PASSWORD=a-long-secret-from-vault").run()) {
+             production("prod-ok", "ENPLAN_ADMIN_PASSWORD=a-long-secret-from-vault").run(RANDOM_PORT)) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       assertThat(engine.getIdentityService().createUserQuery().list()).extracting(u -> u.getId())
           .containsExactly("admin");

@@ -6,8 +6,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * The few users tests need: a visitation caseworker and a coordinator in Allerød and in Ballerup, and an
- * administrator (without one, the webapps show their first-time setup page instead of the login).
+ * The few users tests need: a visitation caseworker, a coordinator, a specialist system and a Jobcenter caseworker
+ * in Allerød and in Ballerup, and an administrator (without one, the webapps show their first-time setup page
+ * instead of the login).
  */
 @Component
 public class TestIdentity {
@@ -20,7 +21,9 @@ public class TestIdentity {
     this.identity = identity;
   }
 
-  public static final List<String> GROUPS = List.of("visitation", "koordinator");
+  /** One user per group and tenant; fagsystem and a sector's group for the plan API's access rules. */
+  public static final List<String> GROUPS = List.of("visitation", "koordinator", "fagsystem",
+      "sektor-beskaeftigelse");
 
   /** The password of every test user {@code <group>.<tenant>}. */
   public static final String PASSWORD = "test-password";
