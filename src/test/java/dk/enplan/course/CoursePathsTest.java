@@ -251,8 +251,6 @@ class CoursePathsTest {
         .processDefinitionKey(CourseProcess.SECTOR_INTERVENTION_KEY).count()).isZero();
     Map<String, Object> revised = new java.util.HashMap<>(CourseSteps.planMeeting("ja", List.of("ydelse")));
     revised.put("citizenGoals", "Nu vil jeg også tage kørekort.");
-    revised.putAll(Map.of("intervention2Sector", "", "intervention2Description", "", "intervention2Responsible", "",
-        "intervention2PlannedStart", "", "intervention2PlannedEnd", ""));
     driver.complete(steps.task(course, PLAN_MEETING), revised);
     steps.decide(course);
 

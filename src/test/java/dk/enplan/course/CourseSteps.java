@@ -90,7 +90,23 @@ public class CourseSteps {
       form.putAll(Map.of(row + "Sector", sectors.get(i), row + "Description", "Indsats fra " + sectors.get(i),
           row + "Responsible", "Lars Jensen", row + "PlannedStart", "2026-12-01", row + "PlannedEnd", "2027-03-01"));
     }
-    return form;
+    return withEmptyRows(form);
+  }
+
+  /** Tasklist submits every field of the plan meeting form; the rows not filled in arrive empty. */
+  public static Map<String, Object> withEmptyRows(Map<String, Object> form) {
+    Map<String, Object> complete = new HashMap<>(form);
+    for (int n = 1; n <= 3; n++) {
+      for (String field : List.of("LifeDomain", "CitizenWords", "Goal", "SubGoals")) {
+        complete.putIfAbsent("goal" + n + field, "");
+      }
+    }
+    for (int n = 1; n <= 4; n++) {
+      for (String field : List.of("Sector", "Description", "Responsible", "PlannedStart", "PlannedEnd")) {
+        complete.putIfAbsent("intervention" + n + field, "");
+      }
+    }
+    return complete;
   }
 
   public void decide(ProcessInstance course) {

@@ -52,17 +52,19 @@ class AgreedPlans {
 
   /** A plan meeting with two goals and an intervention per sector, with text that must be escaped in HTML. */
   static Map<String, Object> richPlanMeeting(List<String> sectors, String citizenGoals, String goal) {
-    List<Map<String, Object>> interventions = sectors.stream().map(sector -> Map.<String, Object>of(
-        "sector", sector, "description", "Indsats fra " + sector, "responsible", "Lars Jensen, " + sector,
-        "plannedStart", "2026-12-01", "plannedEnd", "2027-03-01")).toList();
     Map<String, Object> form = new HashMap<>();
     form.put("citizenGoals", citizenGoals);
-    form.put("goals", List.of(
-        Map.of("lifeDomain", "arbejde", "citizenWords", "Et job, jeg kan holde til", "goal", goal,
-            "subGoals", "praktik i 3 måneder; løntilskud"),
-        Map.of("lifeDomain", "oekonomi", "citizenWords", "Ro på økonomien", "goal", "Afdragsordning på gælden")));
-    form.put("interventions", interventions);
+    form.putAll(Map.of("goal1LifeDomain", "arbejde", "goal1CitizenWords", "Et job, jeg kan holde til",
+        "goal1Goal", goal, "goal1SubGoals", "praktik i 3 måneder; løntilskud"));
+    form.putAll(Map.of("goal2LifeDomain", "oekonomi", "goal2CitizenWords", "Ro på økonomien",
+        "goal2Goal", "Afdragsordning på gælden"));
+    for (int i = 0; i < sectors.size(); i++) {
+      String row = "intervention" + (i + 1);
+      form.putAll(Map.of(row + "Sector", sectors.get(i), row + "Description", "Indsats fra " + sectors.get(i),
+          row + "Responsible", "Lars Jensen, " + sectors.get(i), row + "PlannedStart", "2026-12-01",
+          row + "PlannedEnd", "2027-03-01"));
+    }
     form.put("citizenAgrees", "ja");
-    return form;
+    return CourseSteps.withEmptyRows(form);
   }
 }
