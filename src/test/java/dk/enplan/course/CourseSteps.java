@@ -40,6 +40,15 @@ public class CourseSteps {
     return driver.refer(TENANT, referral("0101901234", problemAreas));
   }
 
+  /** From referral in {@code tenant} to the joint assessment, with the tenant's coordinator and full consent. */
+  public ProcessInstance inJointAssessment(String tenant, List<String> sectors) {
+    ProcessInstance course = driver.refer(tenant, referral("0101901234", List.of("ledighed", "forsoergelse")));
+    driver.complete(task(course, VISITATION), Map.of("targetGroupConfirmed", "ja", "chosenSectors", sectors,
+        "coordinator", "koordinator." + tenant, "visitationNote", "Flere sektorer."));
+    consent(course, sectors);
+    return course;
+  }
+
   public static Map<String, Object> referral(String cpr, List<String> problemAreas) {
     Map<String, Object> form = new HashMap<>();
     form.put("citizenName", "Mette Hansen");

@@ -1,0 +1,66 @@
+package dk.enplan.course;
+
+import static dk.enplan.course.CourseProcess.SectorElements.ASSESS_SECTOR;
+import static dk.enplan.course.CourseSteps.businessKey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dk.enplan.testing.CourseDriver;
+import dk.enplan.testing.CourseEngineTest;
+import dk.enplan.testing.TestIdentity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A municipality's freedom to organise: Ballerup deploys its own version of the decision table {@code frister}
+ * under its tenant; Ballerup's courses follow it, every other municipality keeps the shared table.
+ */
+@CourseEngineTest
+class MunicipalityDeadlinesTest {
+
+  @Autowired RepositoryService repository;
+  @Autowired CourseSteps steps;
+  @Autowired CourseDriver driver;
+  @Autowired TestIdentity identity;
+
+  private Deployment ballerupsTable;
+
+  @BeforeEach
+  void ballerupDecidesTwoWeeks() throws IOException {
+    identity.ensure();
+    String shared = Files.readString(Path.of("processes", "frister.dmn"));
+    ballerupsTable = repository.createDeployment().name("Ballerups frister").tenantId("ballerup")
+        .addString("frister.dmn", shared.replaceFirst("<text>&quot;P28D&quot;</text>", "<text>&quot;P14D&quot;</text>"))
+        .deploy();
+  }
+
+  @AfterEach
+  void removeBallerupsTable() {
+    repository.deleteDeployment(ballerupsTable.getId(), true);
+  }
+
+  @Test
+  void ballerupsEgenTabelGaelderKunBallerupsForloeb() {
+    ProcessInstance ballerup = steps.inJointAssessment("ballerup", List.of("beskaeftigelse"));
+    ProcessInstance allerod = steps.inJointAssessment("allerod", List.of("beskaeftigelse"));
+
+    assertThat(dueInDays(ballerup)).isCloseTo(14, within(0.01));
+    assertThat(dueInDays(allerod)).isCloseTo(28, within(0.01));
+  }
+
+  private double dueInDays(ProcessInstance course) {
+    Instant due = driver.task(businessKey(course), ASSESS_SECTOR).getDueDate().toInstant();
+    return Duration.between(Instant.now(), due).toMinutes() / (24.0 * 60);
+  }
+}
