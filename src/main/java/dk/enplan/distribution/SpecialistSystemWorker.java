@@ -82,10 +82,14 @@ public class SpecialistSystemWorker {
 
   private void handle(LockedExternalTask task) {
     long recordId = ((Number) task.getVariables().get(PrepareDeliveryDelegate.DELIVERY_ID.name())).longValue();
-    Delivery delivery = distributions.delivery(recordId);
+    Delivery delivery;
     HttpResponse<String> response;
     try {
+      delivery = distributions.delivery(recordId);
       response = http.send(request(delivery), HttpResponse.BodyHandlers.ofString());
+    } catch (RuntimeException e) {
+      failed(task, recordId, "Leveringen kunne ikke sendes: " + e.getMessage()); // e.g. the system's configuration
+      return;
     } catch (IOException e) {
       failed(task, recordId, "Ingen forbindelse til fagsystemet: " + e.getMessage());
       return;
