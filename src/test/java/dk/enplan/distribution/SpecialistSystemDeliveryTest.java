@@ -68,6 +68,9 @@ class SpecialistSystemDeliveryTest {
       registry.add(prefix + "username", () -> "en-plan");
       registry.add(prefix + "password", () -> "hemmelig");
     }
+    registry.add("enplan.distribution.systems[3].municipality", () -> "allerod");
+    registry.add("enplan.distribution.systems[3].sector", () -> "familie");
+    registry.add("enplan.distribution.systems[3].url", () -> "ikke en adresse");
     registry.add("enplan.distribution.retries", () -> "3");
     registry.add("enplan.distribution.first-retry-delay", () -> "PT1M");
     registry.add("enplan.distribution.backoff-factor", () -> "4");
@@ -237,6 +240,21 @@ class SpecialistSystemDeliveryTest {
                 DistributionRecord.Status.DELIVERED));
     SYSTEMS.verify(0, postRequestedFor(urlEqualTo("/ydelse")).withHeader("Idempotency-Key",
         equalTo(courseId + ":withdrawal:ydelse")));
+  }
+
+  @Test
+  void enLeveringDerSletIkkeKanSendesErEnFejlMedGenforsoeg() {
+    ProcessInstance course = untilDistribution(List.of("familie"), List.of("familie"));
+
+    worker.runOnce();
+
+    assertThat(externalTasks.createExternalTaskQuery().topicName("fagsystem-familie").singleResult().getRetries())
+        .isEqualTo(2);
+    assertThat(distributions.forCourse(businessKey(course))).singleElement().satisfies(r -> {
+      assertThat(r.status()).isEqualTo(DistributionRecord.Status.FAILING);
+      assertThat(r.lastError()).startsWith("Leveringen kunne ikke sendes");
+    });
+    runtime.deleteProcessInstance(course.getId(), "test done: leave no failing delivery for the other tests");
   }
 
   /** Referral to the moment the agreed plan waits for its deliveries. */
