@@ -160,7 +160,8 @@ class DemoDataTest {
     Job followUp = management.createJobQuery().activityId(FOLLOW_UP_DUE).timers().singleResult();
     assertThat(followUp.getTenantId()).isEqualTo("ballerup");
     assertThat(followUp.getDuedate()).isAfter(new Date());
-    assertThat(management.createJobQuery().executable().count()).as("no job left to run").isZero();
+    assertThat(management.createJobQuery().executable().list()).as("no course job left to run (history cleanup aside)")
+        .noneMatch(job -> job.getProcessInstanceId() != null);
   }
 
   @Test
