@@ -30,6 +30,7 @@ class RestApiTest {
 
   @LocalServerPort int port;
   @Autowired TestIdentity identity;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
   @Autowired CourseRepository courses;
 
   @BeforeEach
@@ -80,6 +81,41 @@ class RestApiTest {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(response.body()).path("field").asText()).isEqualTo("cpr");
     assertThat(JSON.readTree(response.body()).path("message").asText()).startsWith("cpr: ");
+    assertThat(courses.count()).isEqualTo(before);
+  }
+
+  @Test
+  void theWebappsKeepCsrfProtectionAndTheFirstAdminSetupIsClosed() throws Exception {
+    String setup = "/camunda/api/admin/setup/default/user/create";
+    String body = "{\"profile\":{\"id\":\"mallory\",\"firstName\":\"M\",\"lastName\":\"M\"},"
+        + "\"credentials\":{\"password\":\"mallory-password\"}}";
+    HttpResponse<String> withoutToken = post(setup, null, body);
+    assertThat(withoutToken.statusCode()).isEqualTo(403);
+    assertThat(withoutToken.headers().firstValue("X-XSRF-TOKEN")).hasValue("Required");
+
+    HttpResponse<String> page = get("/camunda/app/admin/default/", null);
+    String token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+    String cookie = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0])
+        .reduce((a, b) -> a + "; " + b).orElseThrow();
+    HttpResponse<String> withToken = http.send(request(setup, null).header("Content-Type", "application/json")
+        .header("X-XSRF-TOKEN", token).header("Cookie", cookie)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(withToken.statusCode()).as("an administrator exists: setup is closed").isEqualTo(403);
+    assertThat(withToken.body()).contains("Setup action not available");
+    assertThat(identityService.createUserQuery().userId("mallory").count()).isZero();
+  }
+
+  @Test
+  void javaSerializedVariablesAreRejected() throws Exception {
+    long before = courses.count();
+    HttpResponse<String> response = post("/engine-rest/process-definition/key/en-plan/start",
+        "visitation.allerod:" + TestIdentity.PASSWORD, """
+        {"variables": {"payload": {"value": "rO0ABXQABGV2aWw=", "type": "Object",
+          "valueInfo": {"objectTypeName": "java.lang.String",
+                        "serializationDataFormat": "application/x-java-serialized-object"}}}}""");
+
+    assertThat(response.statusCode()).as("refused by the engine (Camunda's REST reports it as 500)").isEqualTo(500);
+    assertThat(response.body()).contains("Java serialization format is prohibited");
     assertThat(courses.count()).isEqualTo(before);
   }
 
