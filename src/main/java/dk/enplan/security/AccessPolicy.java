@@ -1,0 +1,88 @@
+package dk.enplan.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import dk.enplan.sector.Sector;
+import dk.enplan.sector.SectorCatalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may do what, with Camunda's authorization switched on. Tasks need no grant here: the engine gives a task's
+ * assignee and candidate groups access to that task only, so a sector sees its own tasks and not another sector's.
+ * Tenant membership limits everything further to the caseworker's municipality. Created at every start, idempotent.
+ *
+ * <ul>
+ *   <li>every caseworker group: Tasklist, reading process and decision definitions (forms, diagrams), users and
+ *       groups (names in Tasklist);
+ *   <li>{@code visitation}, {@code koordinator}, {@code fagsystem}: start a course;
+ *   <li>{@code leder}: Cockpit, read courses and their tasks (of their municipality);
+ *   <li>{@code analytiker}: Cockpit, read courses, deploy models.
+ * </ul>
+ */
+@Component
+class AccessPolicy extends AbstractProcessEnginePlugin {
+
+  static final String VISITATION = "visitation";
+  static final String COORDINATOR = "koordinator";
+  static final String MANAGER = "leder";
+  static final String ANALYST = "analytiker";
+  static final String SPECIALIST_SYSTEM = "fagsystem";
+
+  private final SectorCatalog sectors;
+
+  AccessPolicy(SectorCatalog sectors) {
+    this.sectors = sectors;
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    for (String group : caseworkerGroups()) {
+      grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(authorizations, group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+      grant(authorizations, group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+      grant(authorizations, group, Resources.USER, ANY, Permissions.READ);
+      grant(authorizations, group, Resources.GROUP, ANY, Permissions.READ);
+    }
+    for (String group : List.of(VISITATION, COORDINATOR, SPECIALIST_SYSTEM)) {
+      grant(authorizations, group, Resources.PROCESS_DEFINITION, ANY, Permissions.CREATE_INSTANCE);
+      grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    }
+    for (String group : List.of(MANAGER, ANALYST)) {
+      grant(authorizations, group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+      grant(authorizations, group, Resources.TASK, ANY, Permissions.READ);
+    }
+    grant(authorizations, ANALYST, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+  }
+
+  private List<String> caseworkerGroups() {
+    List<String> groups = new ArrayList<>(List.of(VISITATION, COORDINATOR, MANAGER, ANALYST, SPECIALIST_SYSTEM));
+    sectors.all().stream().map(Sector::group).forEach(groups::add);
+    return groups;
+  }
+
+  private static void grant(AuthorizationService authorizations, String group, Resource resource, String resourceId,
+                            Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+        .resourceId(resourceId).singleResult();
+    Authorization grant = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    grant.setGroupId(group);
+    grant.setResource(resource);
+    grant.setResourceId(resourceId);
+    Stream.of(permissions).forEach(grant::addPermission);
+    authorizations.saveAuthorization(grant);
+  }
+}
