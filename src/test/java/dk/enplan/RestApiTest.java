@@ -119,6 +119,18 @@ class RestApiTest {
     assertThat(courses.count()).isEqualTo(before);
   }
 
+  @Test
+  void expressionsInAdHocQueriesAreRefusedAndTheWebappsSendSecurityHeaders() throws Exception {
+    HttpResponse<String> query = get("/engine-rest/task?assigneeExpression=%24%7BcurrentUser()%7D",
+        "koordinator.allerod:" + TestIdentity.PASSWORD);
+    assertThat(query.statusCode()).isEqualTo(400);
+    assertThat(query.body()).contains("Expressions are forbidden in adhoc queries");
+
+    HttpResponse<String> tasklist = get("/camunda/app/tasklist/default/", null);
+    assertThat(tasklist.headers().firstValue("Content-Security-Policy")).isPresent();
+    assertThat(tasklist.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+  }
+
   private static String referral(String cpr) {
     return """
         {"variables": {

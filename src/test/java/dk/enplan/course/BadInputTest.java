@@ -227,6 +227,23 @@ class BadInputTest {
             "closureReason: skal være en af"));
   }
 
+  @org.junit.jupiter.api.Test
+  void beskederTilUkendtForloebEllerMedUkendtSektorAfvisesUdenAtAendreNoget() {
+    assertThatThrownBy(() -> driver.correlate("ukendt-forloeb", CourseProcess.Messages.COMPLAINT,
+        Map.of("complaintText", "x"))).hasMessageContaining("Cannot correlate message 'Klage'");
+
+    ProcessInstance atVisitation = steps.refer(List.of("ledighed", "bolig"));
+    assertThatThrownBy(() -> driver.correlate(businessKey(atVisitation), CourseProcess.Messages.MOVED_OUT, Map.of()))
+        .as("no event before consent").hasMessageContaining("Cannot correlate message 'Fraflytning'");
+    assertThat(steps.task(atVisitation, VISITATION)).isNotNull();
+
+    ProcessInstance active = steps.inInterventionPhase(List.of("beskaeftigelse"));
+    assertThatThrownBy(() -> driver.correlate(businessKey(active), CourseProcess.Messages.CONSENT_WITHDRAWN,
+        Map.of("withdrawnSectors", List.of("rummet")))).hasMessageContaining("withdrawnSectors: ukendt sektor 'rummet'");
+    assertThat(runtime.getVariable(active.getId(), "consentedSectors")).asList().containsExactly("beskaeftigelse");
+    assertThat(steps.task(active, CourseProcess.Elements.DISCUSS_WITHDRAWAL)).isNull();
+  }
+
   /** The form without any field of the numbered group {@code row} (e.g. {@code goal1}). */
   private static Map<String, Object> without(Map<String, Object> form, String row) {
     Map<String, Object> changed = new HashMap<>(form);
