@@ -23,13 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A municipality's freedom to organise: Ballerup deploys its own version of the decision table {@code frister}
- * under its tenant; Ballerup's courses follow it, every other municipality keeps the shared table.
+ * A municipality's freedom to organise: Ballerup deploys its own version of a decision table ({@code frister},
+ * {@code maalgruppe}) under its tenant; Ballerup's courses follow it, every other municipality keeps the shared one.
  */
 @CourseEngineTest
-class MunicipalityDeadlinesTest {
+class MunicipalityDecisionsTest {
 
   @Autowired RepositoryService repository;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   @Autowired CourseSteps steps;
   @Autowired CourseDriver driver;
   @Autowired TestIdentity identity;
@@ -57,6 +58,24 @@ class MunicipalityDeadlinesTest {
 
     assertThat(dueInDays(ballerup)).isCloseTo(14, within(0.01));
     assertThat(dueInDays(allerod)).isCloseTo(28, within(0.01));
+  }
+
+  @Test
+  void ballerupsEgenMaalgruppeTabelGaelderKunBallerupsHenvisninger() throws IOException {
+    String shared = Files.readString(Path.of("processes", "maalgruppe.dmn"));
+    Deployment ballerupsRule = repository.createDeployment().name("Ballerups målgruppe").tenantId("ballerup")
+        .addString("maalgruppe.dmn", shared.replace("<text>>= 2</text>", "<text>>= 1</text>")
+            .replace("<text>&lt; 2</text>", "<text>&lt; 1</text>"))
+        .deploy();
+    try {
+      ProcessInstance ballerup = driver.refer("ballerup", CourseSteps.referral("0101901234", List.of("ledighed")));
+      ProcessInstance allerod = driver.refer("allerod", CourseSteps.referral("0101901234", List.of("ledighed")));
+
+      assertThat(runtime.getVariable(ballerup.getId(), "targetGroupSuggested")).isEqualTo(true);
+      assertThat(runtime.getVariable(allerod.getId(), "targetGroupSuggested")).isEqualTo(false);
+    } finally {
+      repository.deleteDeployment(ballerupsRule.getId(), true);
+    }
   }
 
   private double dueInDays(ProcessInstance course) {
