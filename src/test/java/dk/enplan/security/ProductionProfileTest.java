@@ -25,7 +25,7 @@ class ProductionProfileTest {
     return new SpringApplicationBuilder(EnPlanApplication.class).profiles("prod")
         .properties("ENPLAN_DB_URL=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
             "camunda.bpm.job-execution.enabled=false",
-            "camunda.bpm.process-engine-name=" + database, CPR_KEY)
+            "camunda.bpm.process-engine-name=" + database.replace("-", ""), CPR_KEY)
         .properties(properties);
   }
 
