@@ -130,10 +130,6 @@ public class Course {
     return createdAt;
   }
 
-  public Instant consentAt() {
-    return consentAt;
-  }
-
   public Instant closedAt() {
     return closedAt;
   }

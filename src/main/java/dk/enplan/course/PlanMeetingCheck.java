@@ -4,6 +4,7 @@ import static dk.enplan.course.CourseVariables.CITIZEN_AGREES;
 import static dk.enplan.course.CourseVariables.CITIZEN_GOALS;
 import static dk.enplan.course.CourseVariables.YES;
 
+import dk.enplan.process.ProcessVariable;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ class PlanMeetingCheck implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     if (YES.equals(YesNo.require(CITIZEN_AGREES, task))) {
-      CITIZEN_GOALS.text(task, Referral.TEXT_MAX);
+      CITIZEN_GOALS.text(task, ProcessVariable.TEXT_MAX);
     }
   }
 }

@@ -3,6 +3,7 @@ package dk.enplan.course;
 import static dk.enplan.course.CourseVariables.COMPLAINT_UPHELD;
 import static dk.enplan.course.CourseVariables.RECONSIDERATION_NOTE;
 
+import dk.enplan.process.ProcessVariable;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,6 @@ class ReconsiderationCheck implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     YesNo.require(COMPLAINT_UPHELD, task);
-    RECONSIDERATION_NOTE.text(task, Referral.TEXT_MAX);
+    RECONSIDERATION_NOTE.text(task, ProcessVariable.TEXT_MAX);
   }
 }

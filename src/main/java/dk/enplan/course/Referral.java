@@ -7,6 +7,7 @@ import static dk.enplan.course.CourseVariables.PROBLEM_AREAS;
 import static dk.enplan.course.CourseVariables.REFERRAL_REASON;
 import static dk.enplan.course.CourseVariables.REFERRING_UNIT;
 
+import dk.enplan.process.ProcessVariable;
 import dk.enplan.process.InvalidInputException;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +18,6 @@ public record Referral(String citizenName, CprNumber cpr, String referringUnit, 
                        String referralReason, String householdMembers) {
 
   static final int NAME_MAX = 200;
-  static final int TEXT_MAX = 4000;
 
   static Referral from(VariableScope scope, Set<String> knownProblemAreas) {
     String name = CITIZEN_NAME.text(scope, NAME_MAX);
@@ -30,8 +30,8 @@ public record Referral(String citizenName, CprNumber cpr, String referringUnit, 
     areas.stream().filter(area -> !knownProblemAreas.contains(area)).findFirst().ifPresent(area -> {
       throw new InvalidInputException(PROBLEM_AREAS.name(), "ukendt problemområde '" + area + "'");
     });
-    String reason = REFERRAL_REASON.text(scope, TEXT_MAX);
-    String household = HOUSEHOLD_MEMBERS.optionalText(scope, TEXT_MAX).orElse(null);
+    String reason = REFERRAL_REASON.text(scope, ProcessVariable.TEXT_MAX);
+    String household = HOUSEHOLD_MEMBERS.optionalText(scope, ProcessVariable.TEXT_MAX).orElse(null);
     return new Referral(name, cpr, unit, areas, reason, household);
   }
 }

@@ -9,6 +9,7 @@ import static dk.enplan.course.CourseVariables.TARGET_GROUP_CONFIRMED;
 import static dk.enplan.course.CourseVariables.VISITATION_NOTE;
 import static dk.enplan.course.CourseVariables.YES;
 
+import dk.enplan.process.ProcessVariable;
 import dk.enplan.process.FormOptions;
 import dk.enplan.process.InvalidInputException;
 import dk.enplan.sector.SectorCatalog;
@@ -37,7 +38,7 @@ class VisitationDecisionListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String confirmed = YesNo.require(TARGET_GROUP_CONFIRMED, task);
-    VISITATION_NOTE.text(task, Referral.TEXT_MAX);
+    VISITATION_NOTE.text(task, ProcessVariable.TEXT_MAX);
     if (!YES.equals(confirmed)) {
       return;
     }

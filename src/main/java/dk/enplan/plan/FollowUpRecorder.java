@@ -34,7 +34,7 @@ class FollowUpRecorder implements TaskListener {
     if (!DECISIONS.contains(decision)) {
       throw new InvalidInputException(FOLLOW_UP_DECISION.name(), "skal være en af " + DECISIONS);
     }
-    FOLLOW_UP_NOTE.text(task, SavePlanVersionDelegate.TEXT_MAX);
+    FOLLOW_UP_NOTE.text(task, ProcessVariable.TEXT_MAX);
     Map<String, Integer> scores = new LinkedHashMap<>();
     for (LifeDomain domain : LifeDomain.values()) {
       scores.put(domain.key(), score(ProcessVariable.number(domain.progressionField()), task));

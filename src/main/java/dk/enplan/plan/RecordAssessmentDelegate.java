@@ -5,6 +5,7 @@ import static dk.enplan.course.CourseVariables.ASSESSMENT_SUMMARY;
 import static dk.enplan.course.CourseVariables.COURSE_ID;
 import static dk.enplan.course.CourseVariables.SECTOR;
 
+import dk.enplan.process.ProcessVariable;
 import dk.enplan.plan.SectorReport.Kind;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,8 +24,8 @@ class RecordAssessmentDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     store.report(COURSE_ID.from(execution), SECTOR.from(execution), Kind.ASSESSMENT,
-        ASSESSMENT_SUMMARY.text(execution, SavePlanVersionDelegate.TEXT_MAX),
-        ASSESSMENT_RECOMMENDATION.text(execution, SavePlanVersionDelegate.TEXT_MAX),
+        ASSESSMENT_SUMMARY.text(execution, ProcessVariable.TEXT_MAX),
+        ASSESSMENT_RECOMMENDATION.text(execution, ProcessVariable.TEXT_MAX),
         CompletingUser.of(execution));
   }
 }

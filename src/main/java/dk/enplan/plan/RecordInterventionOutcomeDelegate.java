@@ -5,6 +5,7 @@ import static dk.enplan.course.CourseVariables.INTERVENTION_OUTCOME;
 import static dk.enplan.course.CourseVariables.INTERVENTION_OUTCOME_NOTE;
 import static dk.enplan.course.CourseVariables.SECTOR;
 
+import dk.enplan.process.ProcessVariable;
 import dk.enplan.plan.SectorReport.Kind;
 import dk.enplan.process.InvalidInputException;
 import java.util.Map;
@@ -34,7 +35,7 @@ class RecordInterventionOutcomeDelegate implements JavaDelegate {
       throw new InvalidInputException(INTERVENTION_OUTCOME.name(), "skal være en af " + OUTCOMES.keySet());
     }
     store.report(COURSE_ID.from(execution), SECTOR.from(execution), Kind.INTERVENTION_OUTCOME, outcome,
-        INTERVENTION_OUTCOME_NOTE.text(execution, SavePlanVersionDelegate.TEXT_MAX), CompletingUser.of(execution));
+        INTERVENTION_OUTCOME_NOTE.text(execution, ProcessVariable.TEXT_MAX), CompletingUser.of(execution));
     store.interventionsOf(COURSE_ID.from(execution), SECTOR.from(execution), OUTCOMES.get(outcome));
   }
 }

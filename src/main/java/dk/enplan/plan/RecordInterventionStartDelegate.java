@@ -6,6 +6,7 @@ import static dk.enplan.course.CourseVariables.INTERVENTION_RESPONSIBLE;
 import static dk.enplan.course.CourseVariables.INTERVENTION_START;
 import static dk.enplan.course.CourseVariables.SECTOR;
 
+import dk.enplan.process.ProcessVariable;
 import dk.enplan.plan.SectorReport.Kind;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,7 +25,7 @@ class RecordInterventionStartDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     store.report(COURSE_ID.from(execution), SECTOR.from(execution), Kind.INTERVENTION_STARTED,
-        INTERVENTION_DESCRIPTION.text(execution, SavePlanVersionDelegate.TEXT_MAX),
+        INTERVENTION_DESCRIPTION.text(execution, ProcessVariable.TEXT_MAX),
         "Ansvarlig: " + INTERVENTION_RESPONSIBLE.text(execution, 200)
             + ", start: " + INTERVENTION_START.text(execution, 40),
         CompletingUser.of(execution));

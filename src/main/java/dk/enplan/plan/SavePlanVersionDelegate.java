@@ -20,7 +20,6 @@ import org.springframework.stereotype.Component;
 @Component("savePlanVersion")
 class SavePlanVersionDelegate implements JavaDelegate {
 
-  static final int TEXT_MAX = 4000;
 
   private final PlanStore store;
   private final SectorCatalog sectors;

@@ -9,6 +9,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public final class ProcessVariable<T> {
 
+  /** The longest free text a form accepts (every textarea's maxLength). */
+  public static final int TEXT_MAX = 4000;
+
   private final String name;
   private final Class<T> type;
 
