@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Throughput of whole courses on the application's own engine (profile {@code test}: in-memory H2, no job
@@ -36,9 +38,14 @@ import org.springframework.test.context.ActiveProfiles;
  * delivery processes included).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ActiveProfiles(resolver = BenchDatabase.Profiles.class)
 @Order(1)
 class CourseThroughputBenchmark {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    BenchDatabase.register(registry, "course", "jdbc:h2:mem:enplan-bench-course;DB_CLOSE_DELAY=-1");
+  }
 
   static final List<String> SECTORS = List.of("beskaeftigelse", "ydelse", "familie");
 
@@ -82,7 +89,7 @@ class CourseThroughputBenchmark {
     Run bare = measure("bare user task", BARE, this::bare);
 
     double ratio = courses.flowNodesPerSecond() / bare.flowNodesPerSecond();
-    StringBuilder table = new StringBuilder("\n=== CourseThroughputBenchmark (H2 in-memory, profile test) ===\n");
+    StringBuilder table = new StringBuilder("\n=== CourseThroughputBenchmark (" + BenchDatabase.describe() + ") ===\n");
     table.append(String.format("%-16s %9s %13s %9s %12s %14s %12s%n", "process", "instances", "flow nodes",
         "seconds", "instances/s", "flow nodes/s", "ms/instance"));
     for (Run run : List.of(courses, bare)) {

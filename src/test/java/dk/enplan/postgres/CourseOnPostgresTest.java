@@ -95,6 +95,21 @@ class CourseOnPostgresTest {
   }
 
   @Test
+  void theEngineSchemaAdditionsAreApplied() {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    assertThat(jdbc.queryForList("select version from enplan_engine_schema_history where success "
+        + "order by installed_rank", String.class)).as("db/engine/postgres, after a baseline 0").containsExactly("0", "1", "2");
+    assertThat(jdbc.queryForObject("select count(*) from pg_statistic_ext where stxname = 'enplan_auth_perms_bits'",
+        Integer.class)).as("statistics on the permission bits of ACT_RU_AUTHORIZATION").isEqualTo(1);
+    assertThat(jdbc.queryForObject("select count(*) from pg_indexes where indexname = 'enplan_idx_auth_resource'",
+        Integer.class)).as("covering index of the authorization check").isEqualTo(1);
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+        .getProcessEngineConfiguration();
+    assertThat(configuration.isCmmnEnabled()).as("cmmn-enabled").isFalse();
+    assertThat(configuration.isStandaloneTasksEnabled()).as("standalone-tasks-enabled").isFalse();
+  }
+
+  @Test
   void aWholeCourseFromReferralToClosure() {
     ProcessInstance course = steps.inInterventionPhase(List.of("beskaeftigelse", "ydelse"));
     String courseId = businessKey(course);
