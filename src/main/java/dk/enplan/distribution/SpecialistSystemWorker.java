@@ -13,6 +13,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,25 +32,35 @@ import org.springframework.stereotype.Component;
 @Component
 public class SpecialistSystemWorker {
 
+  /** Prefix of the worker id; the id names the node ({@code en-plan-fagsystem-worker@<engine hostname>}). */
   static final String WORKER_ID = "en-plan-fagsystem-worker";
   static final String REJECTED = "DELIVERY_REJECTED";
   private static final Logger LOG = LoggerFactory.getLogger(SpecialistSystemWorker.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int BATCH = 20;
+  private static final int MAX_BATCH = 20;
 
   private final ExternalTaskService externalTasks;
   private final Distributions distributions;
   private final SpecialistSystems systems;
   private final DistributionProperties properties;
   private final HttpClient http;
+  private final String workerId;
+  private final int batch;
 
-  SpecialistSystemWorker(ExternalTaskService externalTasks, Distributions distributions, SpecialistSystems systems,
+  SpecialistSystemWorker(ProcessEngine engine, Distributions distributions, SpecialistSystems systems,
                          DistributionProperties properties) {
-    this.externalTasks = externalTasks;
+    this.externalTasks = engine.getExternalTaskService();
     this.distributions = distributions;
     this.systems = systems;
     this.properties = properties;
     this.http = HttpClient.newBuilder().connectTimeout(properties.requestTimeout()).build();
+    // Several nodes run this worker: the id tells in the external task log which node delivered.
+    this.workerId = WORKER_ID + "@" + ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getHostname();
+    // The tasks of one fetch are delivered one after the other, each taking up to connect + request timeout: fetch
+    // no more than fit into the lock, or another node would take over (and send again) a task still being sent.
+    long worstPerTask = 2 * properties.requestTimeout().toMillis();
+    this.batch = (int) Math.max(1, Math.min(MAX_BATCH, properties.lockDuration().toMillis() / worstPerTask));
   }
 
   /** Fetches and handles what is due now; returns how many deliveries were attempted. */
@@ -56,12 +69,24 @@ public class SpecialistSystemWorker {
     if (topics.isEmpty()) {
       return 0;
     }
-    var fetch = externalTasks.fetchAndLock(BATCH, WORKER_ID);
+    var fetch = externalTasks.fetchAndLock(batch, workerId);
     topics.forEach(topic -> fetch.topic(topic, properties.lockDuration().toMillis())
         .variables(PrepareDeliveryDelegate.DELIVERY_ID.name()));
     List<LockedExternalTask> tasks = fetch.execute();
-    tasks.forEach(this::handle);
+    for (LockedExternalTask task : tasks) {
+      try {
+        handle(task);
+      } catch (ProcessEngineException e) {
+        // E.g. the lock expired and another node completed the task meanwhile (optimistic locking): the engine
+        // keeps the task's state; go on with the rest of the batch instead of leaving it locked.
+        LOG.warn("Delivery task {} could not be reported to the engine: {}", task.getId(), e.getMessage());
+      }
+    }
     return tasks.size();
+  }
+
+  String workerId() {
+    return workerId;
   }
 
   @Component
@@ -101,11 +126,11 @@ public class SpecialistSystemWorker {
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
       distributions.delivered(recordId, delivery.mode());
-      externalTasks.complete(task.getId(), WORKER_ID);
+      externalTasks.complete(task.getId(), workerId);
     } else if (status >= 400 && status < 500 && status != 408 && status != 429) {
       String reason = "Fagsystemet svarede " + status + ": " + excerpt(response.body());
       distributions.rejected(recordId, reason);
-      externalTasks.handleBpmnError(task.getId(), WORKER_ID, REJECTED, reason, Map.of("rejectionReason", reason));
+      externalTasks.handleBpmnError(task.getId(), workerId, REJECTED, reason, Map.of("rejectionReason", reason));
     } else {
       failed(task, recordId, "Fagsystemet svarede " + status + ": " + excerpt(response.body()));
     }
@@ -117,7 +142,7 @@ public class SpecialistSystemWorker {
     int attempt = properties.retries() - retries;
     long backoff = retries > 0 ? properties.retryDelay(attempt).toMillis() : 0;
     LOG.warn("Delivery {} failed ({} retries left): {}", recordId, retries, error);
-    externalTasks.handleFailure(task.getId(), WORKER_ID, error, error, Math.max(retries, 0), backoff);
+    externalTasks.handleFailure(task.getId(), workerId, error, error, Math.max(retries, 0), backoff);
   }
 
   private HttpRequest request(Delivery delivery) {
