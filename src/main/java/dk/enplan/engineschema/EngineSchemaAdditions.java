@@ -1,5 +1,6 @@
 package dk.enplan.engineschema;
 
+import java.io.IOException;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -7,6 +8,7 @@ import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,11 +32,16 @@ class EngineSchemaAdditions implements InitializingBean {
   }
 
   @Override
-  public void afterPropertiesSet() {
+  public void afterPropertiesSet() throws IOException {
     String databaseType = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseType();
+    String location = "classpath:db/engine/" + databaseType;
+    if (new PathMatchingResourcePatternResolver().getResources(location + "/*.sql").length == 0) {
+      LOG.info("Engine schema additions ({}): none for this database", databaseType);
+      return;
+    }
     var result = Flyway.configure()
         .dataSource(dataSource)
-        .locations("classpath:db/engine/" + databaseType)
+        .locations(location)
         .table(HISTORY_TABLE)
         // The database already holds the engine's and the plan store's tables: start the history below V1.
         .baselineOnMigrate(true)

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
+import com.zaxxer.hikari.HikariDataSource;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,25 +20,27 @@ import org.springframework.jdbc.core.JdbcTemplate;
 record TaskQueryTuning(String name, String what, boolean shipped, boolean postgresOnly,
                        BiConsumer<JdbcTemplate, ProcessEngineConfigurationImpl> apply) {
 
-  static final String SHIPPED_STATISTICS = "db/engine/postgres/V1__task_query_statistics.sql";
-  static final String SHIPPED_AUTH_INDEX = "db/engine/postgres/V2__authorization_resource_index.sql";
+  static final String STATISTICS = "db/engine/postgres/V1__task_query_statistics.sql";
+  static final String AUTH_INDEX = "db/engine/postgres/V2__authorization_resource_index.sql";
+  static final String ORDER_INDEXES = "db/engine/postgres/V3__task_query_order_indexes.sql";
 
   static final List<TaskQueryTuning> ALL = List.of(
-      new TaskQueryTuning("statistics", "statistics on ACT_RU_AUTHORIZATION.PERMS_ bits (" + SHIPPED_STATISTICS + ")",
-          true, true, (jdbc, engine) -> runScript(jdbc, SHIPPED_STATISTICS)),
+      new TaskQueryTuning("customPlans", "plan_cache_mode = force_custom_plan (connection-init-sql)", true, true,
+          (jdbc, engine) -> databaseDefault(jdbc, "plan_cache_mode", "force_custom_plan")),
+      new TaskQueryTuning("statistics", "statistics on ACT_RU_AUTHORIZATION.PERMS_ bits (" + STATISTICS + ")",
+          true, true, (jdbc, engine) -> runScript(jdbc, STATISTICS)),
       new TaskQueryTuning("innerJoins", "cmmn-enabled=false, standalone-tasks-enabled=false (inner joins)", true,
           false, (jdbc, engine) -> {
             engine.setCmmnEnabled(false);
             engine.setStandaloneTasksEnabled(false);
           }),
       new TaskQueryTuning("authResource", "index ACT_RU_AUTHORIZATION (RESOURCE_ID_, RESOURCE_TYPE_, TYPE_, PERMS_, "
-          + "GROUP_ID_, USER_ID_) (" + SHIPPED_AUTH_INDEX + ")", true, true,
-          (jdbc, engine) -> runScript(jdbc, SHIPPED_AUTH_INDEX)),
-      new TaskQueryTuning("taskDue", "index ACT_RU_TASK (DUE_DATE_, CREATE_TIME_)", false, false,
-          (jdbc, engine) -> jdbc.execute("create index ENPLAN_BENCH_TASK_DUE on ACT_RU_TASK (DUE_DATE_, CREATE_TIME_)")),
-      new TaskQueryTuning("identityLink", "index ACT_RU_IDENTITYLINK (GROUP_ID_, TYPE_, TASK_ID_)", false, false,
-          (jdbc, engine) -> jdbc.execute("create index ENPLAN_BENCH_IDENT_LNK on ACT_RU_IDENTITYLINK "
-              + "(GROUP_ID_, TYPE_, TASK_ID_)")));
+          + "GROUP_ID_, USER_ID_) (" + AUTH_INDEX + ")", true, true, (jdbc, engine) -> runScript(jdbc, AUTH_INDEX)),
+      new TaskQueryTuning("orderIndexes", "indexes ACT_RU_TASK (DUE_DATE_, CREATE_TIME_), ACT_RU_IDENTITYLINK "
+          + "(GROUP_ID_, TYPE_, TASK_ID_) (" + ORDER_INDEXES + ")", true, true,
+          (jdbc, engine) -> runScript(jdbc, ORDER_INDEXES)),
+      new TaskQueryTuning("noParallel", "max_parallel_workers_per_gather = 0 (connection-init-sql)", true, true,
+          (jdbc, engine) -> databaseDefault(jdbc, "max_parallel_workers_per_gather", "0")));
 
   static List<TaskQueryTuning> steps(boolean postgres) {
     String chosen = System.getProperty("bench.tuning");
@@ -50,15 +53,32 @@ record TaskQueryTuning(String name, String what, boolean shipped, boolean postgr
     return steps.stream().filter(step -> postgres || !step.postgresOnly()).toList();
   }
 
-  /** Back to Camunda's defaults: left joins, and on PostgreSQL no statistics on the permission bits, no index. */
+  /**
+   * Back to Camunda's and PostgreSQL's defaults: left joins; no statistics on the permission bits, none of our
+   * indexes, PostgreSQL's plan cache and parallel query (the benchmark's pool runs without our connection-init-sql,
+   * see {@link BenchDatabase}; the steps set these as the database's defaults for new connections instead).
+   */
   static void undoShipped(JdbcTemplate jdbc, ProcessEngineConfigurationImpl engine, boolean postgres) {
     engine.setCmmnEnabled(true);
     engine.setStandaloneTasksEnabled(true);
     if (postgres) {
       jdbc.execute("drop statistics if exists enplan_auth_perms_bits");
       jdbc.execute("drop index if exists enplan_idx_auth_resource");
-      jdbc.execute("analyze act_ru_authorization");
+      jdbc.execute("drop index if exists enplan_idx_task_due");
+      jdbc.execute("drop index if exists enplan_idx_ident_lnk_group_task");
+      databaseDefault(jdbc, "plan_cache_mode", "auto");
+      databaseDefault(jdbc, "max_parallel_workers_per_gather", "2");
     }
+  }
+
+  /** Sets a parameter for every new connection to this database and renews the pool's connections. */
+  private static void databaseDefault(JdbcTemplate jdbc, String parameter, String value) {
+    String database = jdbc.queryForObject("select current_database()", String.class);
+    jdbc.execute("alter database " + database + " set " + parameter + " = " + value);
+    if (!(jdbc.getDataSource() instanceof HikariDataSource pool)) {
+      throw new IllegalStateException("cannot renew the connections of " + jdbc.getDataSource());
+    }
+    pool.getHikariPoolMXBean().softEvictConnections();
   }
 
   private static void runScript(JdbcTemplate jdbc, String resource) {

@@ -123,8 +123,12 @@ class ClusterTest {
   static final Map<String, String> SYSTEMS = Map.of("beskaeftigelse", "FULL", "ydelse", "REFERENCE");
   /** How often each node's specialist-system worker fetches and locks (production: 5 s). */
   static final Duration WORKER_POLL = Duration.ofMillis(250);
-  /** How long a fetched delivery stays locked to its node's worker (production: 2 min). */
-  static final Duration DELIVERY_LOCK = Duration.ofSeconds(5);
+  /**
+   * How long a fetched delivery stays locked to its node's worker (production: 2 min). No node dies holding one, so
+   * it costs no time here; shorter locks (5 s) expired on a loaded machine while the delivery was under way, and the
+   * other node sent it again (same Idempotency-Key; still completed once).
+   */
+  static final Duration DELIVERY_LOCK = Duration.ofSeconds(30);
   /** Where a failed scheduled poll of the worker is logged (the worker lets a failed complete escape). */
   static final String SCHEDULER_ERRORS = "org.springframework.scheduling";
 

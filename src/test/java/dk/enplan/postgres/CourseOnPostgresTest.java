@@ -44,16 +44,18 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @Order(Integer.MAX_VALUE - 1)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ActiveProfiles({"test", "postgres"})
 class CourseOnPostgresTest {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
+    // The production profile "postgres" (pool, session settings), its database from ENPLAN_DB_*; the job executor
+    // off as in the other process tests (they run jobs and timers by element id).
     String url = EmbeddedPostgresSupport.newDatabase("course");
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> EmbeddedPostgresSupport.USER);
-    registry.add("spring.datasource.password", () -> EmbeddedPostgresSupport.PASSWORD);
-    registry.add("camunda.bpm.database.type", () -> "postgres");
+    registry.add("ENPLAN_DB_URL", () -> url);
+    registry.add("ENPLAN_DB_USER", () -> EmbeddedPostgresSupport.USER);
+    registry.add("ENPLAN_DB_PASSWORD", () -> EmbeddedPostgresSupport.PASSWORD);
+    registry.add("camunda.bpm.job-execution.enabled", () -> "false");
     // Its own engine name (no hyphen, the starter ignores such names): other test contexts use "default".
     registry.add("camunda.bpm.process-engine-name", () -> "postgrescourse");
   }
@@ -98,11 +100,17 @@ class CourseOnPostgresTest {
   void theEngineSchemaAdditionsAreApplied() {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     assertThat(jdbc.queryForList("select version from enplan_engine_schema_history where success "
-        + "order by installed_rank", String.class)).as("db/engine/postgres, after a baseline 0").containsExactly("0", "1", "2");
+        + "order by installed_rank", String.class)).as("db/engine/postgres, after a baseline 0").containsExactly("0", "1", "2", "3");
     assertThat(jdbc.queryForObject("select count(*) from pg_statistic_ext where stxname = 'enplan_auth_perms_bits'",
         Integer.class)).as("statistics on the permission bits of ACT_RU_AUTHORIZATION").isEqualTo(1);
     assertThat(jdbc.queryForObject("select count(*) from pg_indexes where indexname = 'enplan_idx_auth_resource'",
         Integer.class)).as("covering index of the authorization check").isEqualTo(1);
+    assertThat(jdbc.queryForList("select indexname from pg_indexes where indexname like 'enplan_idx_%'",
+        String.class)).containsExactlyInAnyOrder("enplan_idx_auth_resource", "enplan_idx_task_due",
+        "enplan_idx_ident_lnk_group_task");
+    // application-postgres.yaml: Hikari's connection-init-sql on every connection of the pool
+    assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+    assertThat(jdbc.queryForObject("show max_parallel_workers_per_gather", String.class)).isEqualTo("0");
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
         .getProcessEngineConfiguration();
     assertThat(configuration.isCmmnEnabled()).as("cmmn-enabled").isFalse();
