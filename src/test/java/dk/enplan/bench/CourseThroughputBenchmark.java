@@ -9,6 +9,7 @@ import dk.enplan.testing.TestIdentity;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -62,8 +64,15 @@ class CourseThroughputBenchmark {
   @Autowired HistoryService history;
   @Autowired IdentityService identity;
   @Autowired RepositoryService repository;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ProcessEngine processEngine;
 
-  record Run(String what, int instances, long flowNodes, long nanos) {
+  /** Where the engine keeps what a finished instance leaves behind (history level full). */
+  static final List<String> HISTORY_TABLES = List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST",
+      "ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_HI_IDENTITYLINK", "ACT_HI_OP_LOG", "ACT_HI_JOB_LOG", "ACT_HI_DECINST",
+      "ACT_HI_DEC_IN", "ACT_HI_DEC_OUT", "ACT_HI_EXT_TASK_LOG", "ACT_HI_INCIDENT", "ACT_HI_COMMENT");
+
+  record Run(String what, int instances, long flowNodes, long historyRows, long nanos) {
 
     double seconds() {
       return nanos / 1e9;
@@ -99,6 +108,10 @@ class CourseThroughputBenchmark {
     }
     table.append(String.format("flow nodes per course: %.1f; per bare instance: %.1f%n",
         (double) courses.flowNodes() / courses.instances(), (double) bare.flowNodes() / bare.instances()));
+    table.append(String.format("history rows per flow node (all ACT_HI_* tables): course %.1f, bare %.1f "
+        + "(history level %s)%n", (double) courses.historyRows() / courses.flowNodes(),
+        (double) bare.historyRows() / bare.flowNodes(), processEngine.getProcessEngineConfiguration()
+            .getHistory()));
     table.append(String.format("ratio course flow nodes/s : bare flow nodes/s = %.2f (target >= 0.70)%n", ratio));
     table.append(String.format("warm-up: %d courses, %d bare instances; cores %d, max heap %d MB%n",
         WARM_UP_COURSES, WARM_UP_BARE, Runtime.getRuntime().availableProcessors(),
@@ -107,6 +120,7 @@ class CourseThroughputBenchmark {
   }
 
   private Run measure(String what, int count, Runnable oneInstance) {
+    long historyBefore = historyRows();
     long flowNodesBefore = history.createHistoricActivityInstanceQuery().count();
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
@@ -114,7 +128,12 @@ class CourseThroughputBenchmark {
     }
     long nanos = System.nanoTime() - start;
     long flowNodes = history.createHistoricActivityInstanceQuery().count() - flowNodesBefore;
-    return new Run(what, count, flowNodes, nanos);
+    return new Run(what, count, flowNodes, historyRows() - historyBefore, nanos);
+  }
+
+  private long historyRows() {
+    return HISTORY_TABLES.stream().mapToLong(table -> jdbc.queryForObject("select count(*) from " + table,
+        Long.class)).sum();
   }
 
   /** One course from referral to closure: three sectors, follow-up "fortsaet" then "afslut". */
