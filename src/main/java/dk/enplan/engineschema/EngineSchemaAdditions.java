@@ -35,7 +35,8 @@ class EngineSchemaAdditions implements InitializingBean {
   public void afterPropertiesSet() throws IOException {
     String databaseType = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseType();
     String location = "classpath:db/engine/" + databaseType;
-    if (new PathMatchingResourcePatternResolver().getResources(location + "/*.sql").length == 0) {
+    if (new PathMatchingResourcePatternResolver().getResources("classpath*:db/engine/" + databaseType + "/*.sql")
+        .length == 0) {
       LOG.info("Engine schema additions ({}): none for this database", databaseType);
       return;
     }
