@@ -28,8 +28,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Throughput of whole courses on the application's own engine (profile {@code test}: in-memory H2, no job
- * executor), against the engine's floor: a bare process with one user task, started and completed the same way on
+ * Throughput of whole courses on the application's own engine (profile {@code test}, no job executor; H2 in-memory
+ * or PostgreSQL, see {@link BenchDatabase}), against the engine's floor: a bare process with one user task, started and completed the same way on
  * the same engine. Prints figures, asserts nothing about time. Not part of {@code mvn verify}; run with
  * {@code mvn -Pbench verify -Dtest=CourseThroughputBenchmark} (see docs/benchmarks.md).
  *

@@ -37,7 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * koordinator.allerod with tenant allerod): the first page (15) and its count, with many active tasks in the
  * database. The load is a minimal process with one user task with that candidate group, a due date and the
  * municipality as tenant, which gives the task query exactly the shape of a waiting course (task, identity link,
- * authorization, tenant), far cheaper than driving real courses there.
+ * authorization, tenant), far cheaper than driving real courses there. On PostgreSQL it measures Camunda's defaults
+ * (optionally) and then each tuning step of {@link TaskQueryTuning} on the same data, and prints the plans.
  *
  * <p>Prints figures, asserts nothing about time. Not part of {@code mvn verify}; run with
  * {@code mvn -Pbench verify -Dtest=TasklistQueryBenchmark} (see docs/benchmarks.md). {@code -Dbench.activeTasks}
