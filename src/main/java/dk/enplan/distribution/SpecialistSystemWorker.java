@@ -85,10 +85,6 @@ public class SpecialistSystemWorker {
     return tasks.size();
   }
 
-  String workerId() {
-    return workerId;
-  }
-
   @Component
   @ConditionalOnProperty(name = "enplan.distribution.worker.enabled", havingValue = "true", matchIfMissing = true)
   static class Schedule {

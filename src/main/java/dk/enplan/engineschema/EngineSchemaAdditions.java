@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineSchemaAdditions implements InitializingBean {
 
-  static final String HISTORY_TABLE = "enplan_engine_schema_history";
+  private static final String HISTORY_TABLE = "enplan_engine_schema_history";
   private static final Logger LOG = LoggerFactory.getLogger(EngineSchemaAdditions.class);
 
   private final ProcessEngine engine;
@@ -34,15 +34,14 @@ class EngineSchemaAdditions implements InitializingBean {
   @Override
   public void afterPropertiesSet() throws IOException {
     String databaseType = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseType();
-    String location = "classpath:db/engine/" + databaseType;
-    if (new PathMatchingResourcePatternResolver().getResources("classpath*:db/engine/" + databaseType + "/*.sql")
-        .length == 0) {
+    String folder = "db/engine/" + databaseType;
+    if (new PathMatchingResourcePatternResolver().getResources("classpath*:" + folder + "/*.sql").length == 0) {
       LOG.info("Engine schema additions ({}): none for this database", databaseType);
       return;
     }
     var result = Flyway.configure()
         .dataSource(dataSource)
-        .locations(location)
+        .locations("classpath:" + folder)
         .table(HISTORY_TABLE)
         // The database already holds the engine's and the plan store's tables: start the history below V1.
         .baselineOnMigrate(true)

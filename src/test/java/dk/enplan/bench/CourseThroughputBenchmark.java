@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -29,9 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Throughput of whole courses on the application's own engine (profile {@code test}, no job executor; H2 in-memory
- * or PostgreSQL, see {@link BenchDatabase}), against the engine's floor: a bare process with one user task, started and completed the same way on
- * the same engine. Prints figures, asserts nothing about time. Not part of {@code mvn verify}; run with
- * {@code mvn -Pbench verify -Dtest=CourseThroughputBenchmark} (see docs/benchmarks.md).
+ * or PostgreSQL, see {@link BenchDatabase}), against the engine's floor: a bare process with one user task, started
+ * and completed the same way on the same engine. Prints figures, asserts nothing about time. Not part of {@code mvn verify}; run with
+ * {@code mvn -Pbench test -Dtest=CourseThroughputBenchmark} (see docs/benchmarks.md).
  *
  * <p>A course: referral, visitation with three sectors, consent, three sector assessments, plan meeting, decision,
  * distribution, a follow-up "fortsaet", the six sector intervention tasks, a follow-up "afslut", closure. Every
@@ -62,7 +61,6 @@ class CourseThroughputBenchmark {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
-  @Autowired IdentityService identity;
   @Autowired RepositoryService repository;
   @Autowired JdbcTemplate jdbc;
   @Autowired ProcessEngine processEngine;
@@ -166,23 +164,14 @@ class CourseThroughputBenchmark {
    * as a member of those groups, as the driver does for a course's tasks (without the form).
    */
   private void bare() {
-    ProcessInstance instance = as("visitation.allerod", List.of("visitation"), "allerod",
+    ProcessInstance instance = driver.as("visitation.allerod", List.of("visitation"), "allerod",
         () -> runtime.startProcessInstanceByKey(BARE_KEY));
     Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
         .map(link -> link.getGroupId()).filter(g -> g != null).toList();
-    as("sagsbehandler", groups, task.getTenantId(), () -> {
+    driver.as("sagsbehandler", groups, task.getTenantId(), () -> {
       tasks.complete(task.getId());
       return null;
     });
-  }
-
-  private <T> T as(String user, List<String> groups, String tenant, java.util.function.Supplier<T> action) {
-    identity.setAuthentication(user, groups, tenant == null ? List.of() : List.of(tenant));
-    try {
-      return action.get();
-    } finally {
-      identity.clearAuthentication();
-    }
   }
 }

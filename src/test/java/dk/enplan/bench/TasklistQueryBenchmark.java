@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * (optionally) and then each tuning step of {@link TaskQueryTuning} on the same data, and prints the plans.
  *
  * <p>Prints figures, asserts nothing about time. Not part of {@code mvn verify}; run with
- * {@code mvn -Pbench verify -Dtest=TasklistQueryBenchmark} (see docs/benchmarks.md). {@code -Dbench.activeTasks}
+ * {@code mvn -Pbench test -Dtest=TasklistQueryBenchmark} (see docs/benchmarks.md). {@code -Dbench.activeTasks}
  * (default 100000) is the goal, {@code -Dbench.loadSeconds} (default 300) the most time spent loading: it stops
  * earlier and prints the number reached.
  */
@@ -109,7 +109,8 @@ class TasklistQueryBenchmark {
     AtomicInteger inFilter = new AtomicInteger();
     int loaded = load(loadStart, inFilter);
     double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-    if (BenchDatabase.postgres()) {
+    boolean postgres = BenchDatabase.postgres();
+    if (postgres) {
       // What autovacuum's analyze does after so many new rows in production; without it the planner still
       // believes the tables are empty (estimates of 1 row) and picks nested loops that take seconds.
       jdbc.execute("analyze");
@@ -127,7 +128,6 @@ class TasklistQueryBenchmark {
     out.append(String.format("in the filter of koordinator.allerod: %d%n", visible));
     ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) processEngine
         .getProcessEngineConfiguration();
-    boolean postgres = BenchDatabase.postgres();
     TaskQueryTuning.undoShipped(jdbc, engine, postgres);
     List<String> summary = new ArrayList<>();
     if (BASELINE) {
@@ -176,6 +176,9 @@ class TasklistQueryBenchmark {
       count[i] = t2 - t1;
       both[i] = t2 - t0;
     }
+    Arrays.sort(page);
+    Arrays.sort(count);
+    Arrays.sort(both);
     StringBuilder figures = new StringBuilder(String.format("%n-- %s: first page %d tasks, first due %s%n", state,
         first.size(), first.isEmpty() ? "-" : first.get(0).getDueDate()));
     figures.append(String.format("%-26s %8s %8s %8s %8s%n", "query (" + RUNS + " runs)", "p50 ms", "p95 ms", "max ms",
@@ -185,12 +188,8 @@ class TasklistQueryBenchmark {
     line(figures, "page + count", both);
     System.out.print(figures);
     out.append(figures);
-    long[] p = page.clone();
-    long[] c = count.clone();
-    Arrays.sort(p);
-    Arrays.sort(c);
-    return String.format("%-28s %9.1f %9.1f %10.1f %10.1f", state.split(":")[0], percentile(p, 50) / 1e6,
-        percentile(p, 95) / 1e6, percentile(c, 50) / 1e6, percentile(c, 95) / 1e6);
+    return String.format("%-28s %9.1f %9.1f %10.1f %10.1f", state.split(":")[0], percentile(page, 50) / 1e6,
+        percentile(page, 95) / 1e6, percentile(count, 50) / 1e6, percentile(count, 95) / 1e6);
   }
 
   /**
@@ -259,9 +258,7 @@ class TasklistQueryBenchmark {
     }
   }
 
-  private static void line(StringBuilder out, String what, long[] nanos) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
+  private static void line(StringBuilder out, String what, long[] sorted) {
     double mean = Arrays.stream(sorted).average().orElse(0) / 1e6;
     out.append(String.format("%-26s %8.2f %8.2f %8.2f %8.2f%n", what, percentile(sorted, 50) / 1e6,
         percentile(sorted, 95) / 1e6, sorted[sorted.length - 1] / 1e6, mean));

@@ -28,6 +28,8 @@ import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.camunda.bpm.engine.history.HistoricExternalTaskLog;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -255,6 +257,23 @@ class SpecialistSystemDeliveryTest {
       assertThat(r.lastError()).startsWith("Leveringen kunne ikke sendes");
     });
     runtime.deleteProcessInstance(course.getId(), "test done: leave no failing delivery for the other tests");
+  }
+
+  @Test
+  void aFetchLocksNoMoreDeliveriesThanFitIntoTheLockAndTheWorkerIdNamesTheNode() {
+    while (worker.runOnce() > 0) {
+      // deliveries other tests left due
+    }
+    untilDistribution(List.of("beskaeftigelse", "ydelse"), List.of("beskaeftigelse", "ydelse"));
+    untilDistribution(List.of("beskaeftigelse", "ydelse"), List.of("beskaeftigelse", "ydelse"));
+
+    // lock-duration 2 min, request-timeout 20 s (defaults): each delivery may take 40 s, so 3 fit into the lock
+    assertThat(worker.runOnce()).isEqualTo(3);
+    assertThat(worker.runOnce()).isEqualTo(1);
+    String hostname = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHostname();
+    assertThat(engine.getHistoryService().createHistoricExternalTaskLogQuery().successLog().list())
+        .extracting(HistoricExternalTaskLog::getWorkerId).contains("en-plan-fagsystem-worker@" + hostname)
+        .allMatch(id -> id.startsWith("en-plan-fagsystem-worker@"));
   }
 
   /** Referral to the moment the agreed plan waits for its deliveries. */

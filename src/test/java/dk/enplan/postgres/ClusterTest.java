@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -34,6 +35,7 @@ import dk.enplan.course.CourseSteps;
 import dk.enplan.distribution.DeliveryKind;
 import dk.enplan.distribution.DistributionRecord;
 import dk.enplan.distribution.Distributions;
+import dk.enplan.distribution.SpecialistSystemWorker;
 import dk.enplan.testing.CourseDriver;
 import dk.enplan.testing.TestIdentity;
 import java.io.File;
@@ -129,19 +131,19 @@ class ClusterTest {
    * other node sent it again (same Idempotency-Key; still completed once).
    */
   static final Duration DELIVERY_LOCK = Duration.ofSeconds(30);
-  /** Where a failed scheduled poll of the worker is logged (the worker lets a failed complete escape). */
-  static final String SCHEDULER_ERRORS = "org.springframework.scheduling";
+  /** The worker logs a failed delivery and a failed report to the engine as a warning, and goes on. */
+  static final String WORKER_LOGGER = SpecialistSystemWorker.class.getName();
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern SLOW_JOB = Pattern.compile(KilledNodeHooks.SLOW_JOB + "(\\S+) locked by (\\S+) ");
-  private static final Pattern WORKER_ERROR = Pattern.compile(
-      "Unexpected error occurred in scheduled task\\R+([\\w.$]+)");
+  /** A warning of the worker in node 1's log (Spring Boot's console pattern abbreviates the logger's package). */
+  private static final Pattern WORKER_WARNING = Pattern.compile("(?m)^\\S+\\s+WARN .*SpecialistSystemWorker\\s+: (.{0,40})");
   private static final List<ConfigurableApplicationContext> NODES = new ArrayList<>();
   private static Process childNode;
   private static Path childLog;
   /** Allerød's specialist systems, for both nodes: {@code /<node>/<sector>} tells which node sent a delivery. */
   private static WireMockServer receiver;
-  private static ListAppender<ILoggingEvent> workerErrors2;
+  private static ListAppender<ILoggingEvent> workerWarnings2;
 
   /**
    * A node as production runs it (profile postgres: the database from ENPLAN_DB_*, pool and job executor settings),
@@ -237,8 +239,8 @@ class ClusterTest {
 
   @AfterAll
   static void stopNodes() throws InterruptedException {
-    if (workerErrors2 != null) {
-      ((Logger) LoggerFactory.getLogger(SCHEDULER_ERRORS)).detachAppender(workerErrors2);
+    if (workerWarnings2 != null) {
+      ((Logger) LoggerFactory.getLogger(WORKER_LOGGER)).detachAppender(workerWarnings2);
     }
     NODES.forEach(ConfigurableApplicationContext::close);
     if (childNode != null && childNode.isAlive()) {
@@ -270,11 +272,11 @@ class ClusterTest {
     // and deploys, node 1 finds both in place. The users exist before node 1 answers REST calls.
     ConfigurableApplicationContext node2 = startNode("node2", url);
     node2.getBean(TestIdentity.class).ensure();
-    // Node 2's worker errors (its scheduled poll logs what escapes the worker); node 1's are in its log. Attached
+    // Node 2's worker warnings (failed deliveries or reports to the engine); node 1's are in its log. Attached
     // after node 2's start, which set up logging anew.
-    workerErrors2 = new ListAppender<>();
-    workerErrors2.start();
-    ((Logger) LoggerFactory.getLogger(SCHEDULER_ERRORS)).addAppender(workerErrors2);
+    workerWarnings2 = new ListAppender<>();
+    workerWarnings2.start();
+    ((Logger) LoggerFactory.getLogger(WORKER_LOGGER)).addAppender(workerWarnings2);
     long node2Up = System.nanoTime();
     int port1 = freePort();
     startChildNode("node1", url, port1);
@@ -469,13 +471,14 @@ class ClusterTest {
     List<DistributionRecord> records = courses.stream().map(CourseSteps::businessKey)
         .flatMap(id -> distributions.forCourse(id).stream()).toList();
     Set<String> expectedKeys = records.stream().map(DistributionRecord::idempotencyKey).collect(Collectors.toSet());
-    Map<String, Long> workerErrors = new TreeMap<>();
-    Matcher workerError = WORKER_ERROR.matcher(childLogText());
-    while (workerError.find()) {
-      workerErrors.merge("node1 " + simpleName(workerError.group(1)), 1L, Long::sum);
+    Map<String, Long> workerWarnings = new TreeMap<>();
+    Matcher warning1 = WORKER_WARNING.matcher(childLogText());
+    while (warning1.find()) {
+      workerWarnings.merge("node1 " + warning1.group(1), 1L, Long::sum);
     }
-    workerErrors2.list.stream().filter(e -> e.getThrowableProxy() != null).forEach(e ->
-        workerErrors.merge("node2 " + simpleName(e.getThrowableProxy().getClassName()), 1L, Long::sum));
+    workerWarnings2.list.stream().filter(e -> e.getLevel() == Level.WARN).forEach(e -> workerWarnings.merge(
+        "node2 " + e.getFormattedMessage().substring(0, Math.min(40, e.getFormattedMessage().length())), 1L,
+        Long::sum));
 
     long definitions = node2.getBean(RepositoryService.class).createProcessDefinitionQuery()
         .processDefinitionKey(CourseProcess.KEY).count();
@@ -504,9 +507,9 @@ class ClusterTest {
         (distributed - decided) / 1_000_000, (closed - closing) / 1_000_000);
     System.out.printf("CLUSTER: specialist systems received %d requests, %d distinct Idempotency-Keys (expected %d), "
         + "sent by node %s (the %d plan deliveries in the order received change sender %d times), by "
-        + "kind/sector/mode %s; keys received more than once %d %s; worker errors %s%n%n",
+        + "kind/sector/mode %s; keys received more than once %d %s; worker warnings %s%n%n",
         received.size(), perKey.size(), expectedKeys.size(), sentByNode, planSenders.size(), senderChanges,
-        receivedByKindAndMode, resent.size(), resent, workerErrors);
+        receivedByKindAndMode, resent.size(), resent, workerWarnings);
 
     assertThat(lost).as("lost courses").isEmpty();
     assertThat(duplicates).as("jobs executed more than once").isZero();
@@ -558,10 +561,6 @@ class ClusterTest {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static String simpleName(String className) {
-    return className.substring(className.lastIndexOf('.') + 1);
   }
 
   private static Job followUpTimer(ManagementService management, ProcessInstance course) {

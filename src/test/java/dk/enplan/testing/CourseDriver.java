@@ -104,7 +104,8 @@ public class CourseDriver {
         .setVariables(tasklistSubmission(variables)).correlateWithResult();
   }
 
-  private <T> T as(String user, List<String> groups, String tenant, java.util.function.Supplier<T> action) {
+  /** Runs the action authenticated as the user, with these groups and (if not null) this tenant. */
+  public <T> T as(String user, List<String> groups, String tenant, java.util.function.Supplier<T> action) {
     identity.setAuthentication(user, groups, tenant == null ? List.of() : List.of(tenant));
     try {
       return action.get();
