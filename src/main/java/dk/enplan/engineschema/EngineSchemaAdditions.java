@@ -1,6 +1,7 @@
 package dk.enplan.engineschema;
 
 import java.io.IOException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -9,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +36,11 @@ class EngineSchemaAdditions implements InitializingBean {
   @Override
   public void afterPropertiesSet() throws IOException {
     String databaseType = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseType();
+    if (databaseType.equals("postgres")) {
+      Integer version = new JdbcTemplate(dataSource).queryForObject(
+          "select current_setting('server_version_num')::int", Integer.class);
+      versionWarning(version).ifPresent(LOG::warn);
+    }
     String folder = "db/engine/" + databaseType;
     if (new PathMatchingResourcePatternResolver().getResources("classpath*:" + folder + "/*.sql").length == 0) {
       LOG.info("Engine schema additions ({}): none for this database", databaseType);
@@ -49,5 +56,21 @@ class EngineSchemaAdditions implements InitializingBean {
         .load()
         .migrate();
     LOG.info("Engine schema additions ({}): {} migration(s) applied", databaseType, result.migrationsExecuted);
+  }
+
+  /**
+   * PostgreSQL 14 is the oldest that can hold the additions (statistics on expressions); below 16 the Tasklist
+   * page does not stop after the page (V3), which works but costs a scan of the municipality's tasks per page.
+   */
+  static Optional<String> versionWarning(int serverVersionNum) {
+    if (serverVersionNum < 140000) {
+      throw new IllegalStateException("PostgreSQL 14 or later is required (16 or later recommended), this is "
+          + serverVersionNum / 10000 + "." + serverVersionNum % 10000);
+    }
+    if (serverVersionNum < 160000) {
+      return Optional.of("PostgreSQL " + serverVersionNum / 10000 + ": Tasklist reads every task of the "
+          + "municipality for each page; PostgreSQL 16 or later stops after the page (docs/benchmarks.md)");
+    }
+    return Optional.empty();
   }
 }

@@ -100,11 +100,15 @@ class CourseOnPostgresTest {
   void theEngineSchemaAdditionsAreApplied() {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     assertThat(jdbc.queryForList("select version from enplan_engine_schema_history where success "
-        + "order by installed_rank", String.class)).as("db/engine/postgres, after a baseline 0").containsExactly("0", "1", "2");
+        + "order by installed_rank", String.class)).as("db/engine/postgres, after a baseline 0").containsExactly("0", "1", "2", "3");
     assertThat(jdbc.queryForObject("select count(*) from pg_statistic_ext where stxname = 'enplan_auth_perms_bits'",
         Integer.class)).as("statistics on the permission bits of ACT_RU_AUTHORIZATION").isEqualTo(1);
     assertThat(jdbc.queryForObject("select count(*) from pg_indexes where indexname = 'enplan_idx_auth_resource'",
         Integer.class)).as("covering index of the authorization check").isEqualTo(1);
+    assertThat(jdbc.queryForObject("select count(*) from pg_indexes where indexname = 'enplan_idx_task_due_create'",
+        Integer.class)).as("index in Tasklist's order").isEqualTo(1);
+    assertThat(jdbc.queryForObject("select current_setting('server_version_num')::int", Integer.class))
+        .as("the PostgreSQL the tests run on stops the Tasklist page early (16+)").isGreaterThanOrEqualTo(160000);
     // application-postgres.yaml: Hikari's connection-init-sql on every connection of the pool
     assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
