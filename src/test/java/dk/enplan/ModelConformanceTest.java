@@ -74,11 +74,13 @@ class ModelConformanceTest {
   }
 
   @Test
-  void everyUserTaskAndStartFormHasCandidatesAndADeployedForm() throws IOException {
+  void everyUserTaskAndStartFormHasCandidatesADueDateAndADeployedForm() throws IOException {
     Set<String> deployedForms = deployedFormIds();
     for (BpmnModelInstance model : models()) {
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
         assertThat(task.getCamundaCandidateGroups()).as("candidate groups of %s", task.getId()).isNotBlank();
+        // Tasklist sorts by due date (and stops after the first page only if the tasks are spread over that order).
+        assertThat(task.getCamundaDueDate()).as("due date of %s", task.getId()).isNotBlank();
         assertThat(task.getCamundaFormRef()).as("form of %s", task.getId()).isIn(deployedForms);
         assertThat(task.getCamundaFormRefBinding()).as("form binding of %s", task.getId()).isEqualTo("deployment");
       }

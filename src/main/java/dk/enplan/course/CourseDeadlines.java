@@ -17,7 +17,9 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * A course's deadlines and follow-up interval, from the decision table {@code frister}. A municipality that has
+ * A course's deadlines and follow-up interval, from the decision table {@code frister}: every caseworker task has a
+ * due date (Tasklist sorts by it), the assessment and a complaint's reconsideration their own, every other task the
+ * general task deadline. A municipality that has
  * deployed its own version of the table (under its tenant) gets that; every other course gets the shared one.
  * Timers and due dates in the models read it as {@code ${courseDeadlines.followUpInterval(execution)}} and so on.
  */
@@ -52,6 +54,15 @@ public class CourseDeadlines {
 
   public Date complaintDueDate(DelegateExecution execution) {
     return fromNow(complaintDeadline(execution));
+  }
+
+  /** Every other caseworker task: the municipality's case-processing deadline for a task. */
+  public String taskDeadline(DelegateExecution execution) {
+    return rule(execution, "taskDeadline");
+  }
+
+  public Date taskDueDate(DelegateExecution execution) {
+    return fromNow(taskDeadline(execution));
   }
 
   private String rule(DelegateExecution execution, String output) {

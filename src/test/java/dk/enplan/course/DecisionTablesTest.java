@@ -57,6 +57,6 @@ class DecisionTablesTest {
     Map<String, Object> deadlines = DMN.evaluateDecisionTable(decision("frister.dmn", "frister"),
         Variables.putValue("municipality", "allerod")).getSingleResult().getEntryMap();
     assertThat(deadlines).containsEntry("assessmentDeadline", "P28D").containsEntry("followUpInterval", "P90D")
-        .containsEntry("complaintDeadline", "P28D");
+        .containsEntry("complaintDeadline", "P28D").containsEntry("taskDeadline", "P14D");
   }
 }

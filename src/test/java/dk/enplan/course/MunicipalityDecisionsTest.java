@@ -1,5 +1,6 @@
 package dk.enplan.course;
 
+import static dk.enplan.course.CourseProcess.Elements.VISITATION;
 import static dk.enplan.course.CourseProcess.SectorElements.ASSESS_SECTOR;
 import static dk.enplan.course.CourseSteps.businessKey;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +43,8 @@ class MunicipalityDecisionsTest {
     identity.ensure();
     String shared = Files.readString(Path.of("processes", "frister.dmn"));
     ballerupsTable = repository.createDeployment().name("Ballerups frister").tenantId("ballerup")
-        .addString("frister.dmn", shared.replaceFirst("<text>&quot;P28D&quot;</text>", "<text>&quot;P14D&quot;</text>"))
+        .addString("frister.dmn", shared.replaceFirst("<text>&quot;P28D&quot;</text>", "<text>&quot;P14D&quot;</text>")
+            .replaceFirst("(frister_default_out3\">\\s*<text>)&quot;P14D&quot;", "$1&quot;P5D&quot;"))
         .deploy();
   }
 
@@ -56,8 +58,17 @@ class MunicipalityDecisionsTest {
     ProcessInstance ballerup = steps.inJointAssessment("ballerup", List.of("beskaeftigelse"));
     ProcessInstance allerod = steps.inJointAssessment("allerod", List.of("beskaeftigelse"));
 
-    assertThat(dueInDays(ballerup)).isCloseTo(14, within(0.01));
-    assertThat(dueInDays(allerod)).isCloseTo(28, within(0.01));
+    assertThat(dueInDays(ballerup, ASSESS_SECTOR)).isCloseTo(14, within(0.01));
+    assertThat(dueInDays(allerod, ASSESS_SECTOR)).isCloseTo(28, within(0.01));
+  }
+
+  @Test
+  void enhverOpgaveFaarKommunensSagsbehandlingsfrist() {
+    ProcessInstance ballerup = driver.refer("ballerup", CourseSteps.referral("0101901234", List.of("ledighed")));
+    ProcessInstance allerod = driver.refer("allerod", CourseSteps.referral("0101901234", List.of("ledighed")));
+
+    assertThat(dueInDays(ballerup, VISITATION)).isCloseTo(5, within(0.05));
+    assertThat(dueInDays(allerod, VISITATION)).isCloseTo(14, within(0.05));
   }
 
   @Test
@@ -78,8 +89,8 @@ class MunicipalityDecisionsTest {
     }
   }
 
-  private double dueInDays(ProcessInstance course) {
-    Instant due = driver.task(businessKey(course), ASSESS_SECTOR).getDueDate().toInstant();
+  private double dueInDays(ProcessInstance course, String taskKey) {
+    Instant due = driver.task(businessKey(course), taskKey).getDueDate().toInstant();
     return Duration.between(Instant.now(), due).toMinutes() / (24.0 * 60);
   }
 }
