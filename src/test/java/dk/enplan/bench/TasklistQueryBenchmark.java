@@ -4,6 +4,8 @@ import dk.enplan.testing.TestIdentity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -37,8 +40,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * koordinator.allerod with tenant allerod): the first page (15) and its count, with many active tasks in the
  * database. The load is a minimal process with one user task with that candidate group, a due date and the
  * municipality as tenant, which gives the task query exactly the shape of a waiting course (task, identity link,
- * authorization, tenant), far cheaper than driving real courses there. On PostgreSQL it measures Camunda's defaults
- * (optionally) and then each tuning step of {@link TaskQueryTuning} on the same data, and prints the plans.
+ * authorization, tenant), far cheaper than driving real courses there; a course's coordinator tasks are assigned to
+ * one of 20 coordinators of the municipality. Besides the page and count of "Koordinator" it measures the first page
+ * of the two other shipped filters for the same user, "Mine opgaver" and "Min sektor" (empty for a coordinator). On
+ * PostgreSQL it measures Camunda's defaults (optionally) and then each tuning step of {@link TaskQueryTuning} on the
+ * same data, and prints the plans.
  *
  * <p>Prints figures, asserts nothing about time. Not part of {@code mvn verify}; run with
  * {@code mvn -Pbench test -Dtest=TasklistQueryBenchmark} (see docs/benchmarks.md). {@code -Dbench.activeTasks}
@@ -71,6 +77,8 @@ class TasklistQueryBenchmark {
   static final String KEY = "bench-waiting-course";
   static final String TENANT = "allerod";
   static final String GROUP = "koordinator";
+  static final String USER = GROUP + "." + TENANT;
+  static final int COORDINATORS = 20;
   /**
    * {@code -Dbench.spread=false} (default): every task in Allerød with candidate group koordinator, the worst case
    * for its coordinators' filter (every loaded task is in it). {@code true}: the tasks round robin over the nine
@@ -101,7 +109,8 @@ class TasklistQueryBenchmark {
   void firstPageOfTheCoordinatorFilter() throws Exception {
     testIdentity.ensure();
     BpmnModelInstance model = Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1825)
-        .startEvent().userTask("waitForCaseworker").camundaCandidateGroups("${group}").camundaDueDate("${due}")
+        .startEvent().userTask("waitForCaseworker").camundaCandidateGroups("${group}").camundaAssignee("${assignee}")
+        .camundaDueDate("${due}")
         .endEvent().done();
     repository.createDeployment().name(KEY).addModelInstance(KEY + ".bpmn", model).deploy();
 
@@ -150,60 +159,76 @@ class TasklistQueryBenchmark {
     if (postgres) {
       out.append(explain());
     }
-    out.append(String.format("%nsummary (%d runs each, ms)    %s%n", RUNS, "page p50  page p95  count p50  count p95"));
+    out.append(String.format("%nsummary (%d runs each, ms)    %s%n", RUNS, "page p50  page p95  count p50  count p95  mine p95  sector p95"));
     summary.forEach(line -> out.append(line).append('\n'));
     out.append("target: first page p95 < 50 ms at 100,000 active courses on PostgreSQL\n");
     System.out.println(out);
   }
 
-  /** Runs the filter's page and count, appends their figures to out and returns a one-line summary. */
+  /**
+   * Runs the filter's page and count, and the first pages of the other two filters, interleaved; appends their
+   * figures to out and returns a one-line summary.
+   */
   private String measure(StringBuilder out, String state) {
     for (int i = 0; i < WARM_UP_RUNS; i++) {
       as(() -> coordinatorFilter().listPage(0, 15));
       as(() -> coordinatorFilter().count());
+      as(() -> myTasksFilter().listPage(0, 15));
+      as(() -> mySectorFilter().listPage(0, 15));
     }
     long[] page = new long[RUNS];
     long[] count = new long[RUNS];
-    long[] both = new long[RUNS];
+    long[] mine = new long[RUNS];
+    long[] sector = new long[RUNS];
     List<Task> first = List.of();
+    int mineShown = 0;
+    int sectorShown = 0;
     for (int i = 0; i < RUNS; i++) {
       long t0 = System.nanoTime();
       first = as(() -> coordinatorFilter().listPage(0, 15));
       long t1 = System.nanoTime();
       as(() -> coordinatorFilter().count());
       long t2 = System.nanoTime();
+      mineShown = as(() -> myTasksFilter().listPage(0, 15)).size();
+      long t3 = System.nanoTime();
+      sectorShown = as(() -> mySectorFilter().listPage(0, 15)).size();
+      long t4 = System.nanoTime();
       page[i] = t1 - t0;
       count[i] = t2 - t1;
-      both[i] = t2 - t0;
+      mine[i] = t3 - t2;
+      sector[i] = t4 - t3;
     }
-    Arrays.sort(page);
-    Arrays.sort(count);
-    Arrays.sort(both);
+    Stream.of(page, count, mine, sector).forEach(Arrays::sort);
     StringBuilder figures = new StringBuilder(String.format("%n-- %s: first page %d tasks, first due %s%n", state,
         first.size(), first.isEmpty() ? "-" : first.get(0).getDueDate()));
-    figures.append(String.format("%-26s %8s %8s %8s %8s%n", "query (" + RUNS + " runs)", "p50 ms", "p95 ms", "max ms",
+    figures.append(String.format("%-34s %8s %8s %8s %8s%n", "query (" + RUNS + " runs)", "p50 ms", "p95 ms", "max ms",
         "mean ms"));
-    line(figures, "first page (15)", page);
-    line(figures, "count", count);
-    line(figures, "page + count", both);
+    line(figures, "Koordinator: first page (15)", page);
+    line(figures, "Koordinator: count", count);
+    line(figures, "Mine opgaver: first page (" + mineShown + ")", mine);
+    line(figures, "Min sektor: first page (" + sectorShown + ")", sector);
     System.out.print(figures);
     out.append(figures);
-    return String.format("%-28s %9.1f %9.1f %10.1f %10.1f", state.split(":")[0], percentile(page, 50) / 1e6,
-        percentile(page, 95) / 1e6, percentile(count, 50) / 1e6, percentile(count, 95) / 1e6);
+    return String.format("%-28s %9.1f %9.1f %10.1f %10.1f %10.1f %10.1f", state.split(":")[0],
+        percentile(page, 50) / 1e6, percentile(page, 95) / 1e6, percentile(count, 50) / 1e6,
+        percentile(count, 95) / 1e6, percentile(mine, 95) / 1e6, percentile(sector, 95) / 1e6);
   }
 
   /**
-   * PostgreSQL's plan of the page and count queries exactly as the engine sends them: the statements are taken
-   * from MyBatis' statement log while the filter runs once, their parameters filled in.
+   * PostgreSQL's plans of the filters' queries exactly as the engine sends them: the statements are taken from
+   * MyBatis' statement log while each query runs once, their parameters filled in.
    */
   private String explain() {
     StringBuilder plans = new StringBuilder();
-    Map<String, String> statements = StatementCapture.capture(List.of(PAGE_STATEMENT, COUNT_STATEMENT), () -> {
-      as(() -> coordinatorFilter().listPage(0, 15));
-      as(() -> coordinatorFilter().count());
-    });
-    statements.forEach((statement, sql) -> {
-      plans.append("\nEXPLAIN ANALYZE ").append(statement).append(":\n").append(sql).append("\n");
+    Map<String, Runnable> queries = new LinkedHashMap<>();
+    queries.put("Koordinator, first page", () -> as(() -> coordinatorFilter().listPage(0, 15)));
+    queries.put("Koordinator, count", () -> as(() -> coordinatorFilter().count()));
+    queries.put("Mine opgaver, first page", () -> as(() -> myTasksFilter().listPage(0, 15)));
+    queries.put("Min sektor, first page", () -> as(() -> mySectorFilter().listPage(0, 15)));
+    queries.forEach((name, query) -> {
+      String statement = name.endsWith("count") ? COUNT_STATEMENT : PAGE_STATEMENT;
+      String sql = StatementCapture.capture(List.of(statement), query).get(statement);
+      plans.append("\nEXPLAIN ANALYZE ").append(name).append(":\n").append(sql).append("\n");
       jdbc.queryForList("explain (analyze, buffers) " + sql, String.class)
           .forEach(row -> plans.append("  ").append(row).append("\n"));
     });
@@ -214,6 +239,20 @@ class TasklistQueryBenchmark {
   private TaskQuery coordinatorFilter() {
     return tasks.createTaskQuery().taskCandidateGroup(GROUP).includeAssignedTasks()
         .orderByDueDate().asc().orderByTaskCreateTime().asc();
+  }
+
+  /** "Mine opgaver": the tasks assigned to the user (about 140 in the spread load). */
+  private TaskQuery myTasksFilter() {
+    return tasks.createTaskQuery().taskAssignee(USER).orderByDueDate().asc().orderByTaskCreateTime().asc();
+  }
+
+  /**
+   * "Min sektor" for a coordinator: unassigned tasks of the user's groups. A course's coordinator tasks are all
+   * assigned, so it is empty: the case where walking the tasks in due-date order finds nothing to stop at.
+   */
+  private TaskQuery mySectorFilter() {
+    return tasks.createTaskQuery().taskCandidateGroupIn(List.of(GROUP)).orderByDueDate().asc()
+        .orderByTaskCreateTime().asc();
   }
 
   private int load(long loadStart, AtomicInteger inFilter) throws Exception {
@@ -230,7 +269,13 @@ class TasklistQueryBenchmark {
           Date due = new Date(now + ThreadLocalRandom.current().nextLong(TimeUnit.DAYS.toMillis(90)));
           String tenant = TENANTS.get(i % TENANTS.size());
           String group = GROUPS.get(i / TENANTS.size() % GROUPS.size());
-          runtime.startProcessInstanceByKey(KEY, Map.of("municipality", tenant, "group", group, "due", due));
+          // A course's coordinator tasks are assigned to its coordinator: 20 coordinators per municipality, the
+          // measured user one of them. Other groups' tasks wait unassigned.
+          int coordinator = i / (TENANTS.size() * GROUPS.size()) % COORDINATORS;
+          String assignee = !group.equals(GROUP) ? null : GROUP + "." + tenant + (coordinator == 0 ? "" : coordinator);
+          Map<String, Object> variables = new HashMap<>(Map.of("municipality", tenant, "group", group, "due", due));
+          variables.put("assignee", assignee);
+          runtime.startProcessInstanceByKey(KEY, variables);
           if (tenant.equals(TENANT) && group.equals(GROUP)) {
             inFilter.incrementAndGet();
           }
@@ -250,7 +295,7 @@ class TasklistQueryBenchmark {
   }
 
   private <T> T as(java.util.function.Supplier<T> query) {
-    identity.setAuthentication("koordinator." + TENANT, List.of("koordinator"), List.of(TENANT));
+    identity.setAuthentication(USER, List.of(GROUP), List.of(TENANT));
     try {
       return query.get();
     } finally {
@@ -260,7 +305,7 @@ class TasklistQueryBenchmark {
 
   private static void line(StringBuilder out, String what, long[] sorted) {
     double mean = Arrays.stream(sorted).average().orElse(0) / 1e6;
-    out.append(String.format("%-26s %8.2f %8.2f %8.2f %8.2f%n", what, percentile(sorted, 50) / 1e6,
+    out.append(String.format("%-34s %8.2f %8.2f %8.2f %8.2f%n", what, percentile(sorted, 50) / 1e6,
         percentile(sorted, 95) / 1e6, sorted[sorted.length - 1] / 1e6, mean));
   }
 
