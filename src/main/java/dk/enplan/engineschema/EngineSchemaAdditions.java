@@ -37,7 +37,7 @@ class EngineSchemaAdditions implements InitializingBean {
   public void afterPropertiesSet() throws IOException {
     String databaseType = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseType();
     if (databaseType.equals("postgres")) {
-      Integer version = new JdbcTemplate(dataSource).queryForObject(
+      int version = new JdbcTemplate(dataSource).queryForObject(
           "select current_setting('server_version_num')::int", Integer.class);
       requireSupportedPostgres(version);
     }
@@ -60,8 +60,8 @@ class EngineSchemaAdditions implements InitializingBean {
 
   /**
    * PostgreSQL 16 or later: with the index of V3 it stops Tasklist's task query after the first page (incremental
-   * sort under DISTINCT, new in 16). PostgreSQL 14 and 15 use the same index without stopping early and were
-   * slower with it than without it (docs/benchmarks.md).
+   * sort under DISTINCT, new in 16). PostgreSQL 14 used the index only in a parallel plan and was twice as slow
+   * with it as without it (docs/benchmarks.md).
    */
   static void requireSupportedPostgres(int serverVersionNum) {
     if (serverVersionNum < 160000) {

@@ -50,7 +50,7 @@ record TaskQueryTuning(String name, String what, boolean shipped, boolean postgr
               shippedAuthorizationManager)),
       new TaskQueryTuning("dueDateIndex", "index ACT_RU_TASK (DUE_DATE_, CREATE_TIME_) (" + DUE_DATE_INDEX + ")",
           true, true, (jdbc, engine) -> runScript(jdbc, DUE_DATE_INDEX)),
-      // Measured and not shipped (docs/benchmarks.md): without parallel workers the page was slower.
+      // Measured and not shipped (docs/benchmarks.md): helped the count in one run on PostgreSQL 17, not in another.
       new TaskQueryTuning("noParallel", "max_parallel_workers_per_gather = 0", false, true,
           (jdbc, engine) -> databaseDefault(jdbc, "max_parallel_workers_per_gather", "0")));
 
@@ -66,8 +66,8 @@ record TaskQueryTuning(String name, String what, boolean shipped, boolean postgr
   }
 
   /**
-   * Back to Camunda's and PostgreSQL's defaults: left joins, Camunda's authorization manager; no statistics on the permission bits, none of our
-   * indexes, PostgreSQL's plan cache and parallel query (the benchmark's pool runs without our connection-init-sql,
+   * Back to Camunda's and PostgreSQL's defaults: left joins, Camunda's authorization manager; no statistics on the
+   * permission bits, none of our indexes, PostgreSQL's plan cache and parallel query (the benchmark's pool runs without our connection-init-sql,
    * see {@link BenchDatabase}; the steps set these as the database's defaults for new connections instead).
    */
   static void undoShipped(JdbcTemplate jdbc, ProcessEngineConfigurationImpl engine, boolean postgres) {
