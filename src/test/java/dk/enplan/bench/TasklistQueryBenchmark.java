@@ -1,8 +1,14 @@
 package dk.enplan.bench;
 
 import dk.enplan.testing.TestIdentity;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,13 +20,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -29,6 +42,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -104,6 +118,9 @@ class TasklistQueryBenchmark {
   @Autowired RepositoryService repository;
   @Autowired JdbcTemplate jdbc;
   @Autowired ProcessEngine processEngine;
+  @Autowired FilterService filters;
+  @Autowired AuthorizationService authorizations;
+  @LocalServerPort int port;
 
   @Test
   void firstPageOfTheCoordinatorFilter() throws Exception {
@@ -159,8 +176,11 @@ class TasklistQueryBenchmark {
     if (postgres) {
       out.append(explain());
     }
-    out.append(String.format("%nsummary (%d runs each, ms)    %s%n", RUNS, "page p50  page p95  count p50  count p95  mine p95  sector p95"));
+    String http = overHttp(out);
+    out.append(String.format("%nsummary (%d runs each, ms)    %s%n", RUNS,
+        "page p50  page p95  count p50  count p95  mine p95  sector p95"));
     summary.forEach(line -> out.append(line).append('\n'));
+    out.append(http).append('\n');
     out.append("target: first page p95 < 50 ms at 100,000 active courses on PostgreSQL\n");
     System.out.println(out);
   }
@@ -212,6 +232,64 @@ class TasklistQueryBenchmark {
     return String.format("%-28s %9.1f %9.1f %10.1f %10.1f %10.1f %10.1f", state.split(":")[0],
         percentile(page, 50) / 1e6, percentile(page, 95) / 1e6, percentile(count, 50) / 1e6,
         percentile(count, 95) / 1e6, percentile(mine, 95) / 1e6, percentile(sector, 95) / 1e6);
+  }
+
+  /**
+   * What Tasklist itself sends for the filter, in the final state of the steps: {@code POST
+   * /engine-rest/filter/{id}/list} (HAL, as Tasklist asks, with the filter's variables) and {@code /count}, over
+   * HTTP with HTTP Basic as the coordinator. The filter is "Koordinator" as demo mode creates it (TasklistFilters).
+   */
+  private String overHttp(StringBuilder out) throws Exception {
+    Filter filter = filters.newTaskFilter("Koordinator").setQuery(coordinatorFilter())
+        .setProperties(Map.of("variables", List.of(Map.of("name", "citizenName", "label", "Borger"),
+            Map.of("name", "citizenMaskedCpr", "label", "CPR"), Map.of("name", "municipalityName", "label", "Kommune"))));
+    filters.saveFilter(filter);
+    Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    read.setUserId(USER);
+    read.setResource(Resources.FILTER);
+    read.setResourceId(filter.getId());
+    read.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(read);
+
+    HttpClient http = HttpClient.newHttpClient();
+    String base = "http://localhost:" + port + "/engine-rest/filter/" + filter.getId();
+    String credentials = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + TestIdentity.PASSWORD)
+        .getBytes(StandardCharsets.UTF_8));
+    BiFunction<String, String, HttpRequest> post = (url, accept) -> HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", credentials).header("Accept", accept)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+    HttpRequest list = post.apply(base + "/list?firstResult=0&maxResults=15", "application/hal+json");
+    HttpRequest count = post.apply(base + "/count", "application/json");
+    for (int i = 0; i < WARM_UP_RUNS; i++) {
+      http.send(list, HttpResponse.BodyHandlers.ofString());
+      http.send(count, HttpResponse.BodyHandlers.ofString());
+    }
+    long[] page = new long[RUNS];
+    long[] counted = new long[RUNS];
+    HttpResponse<String> last = null;
+    for (int i = 0; i < RUNS; i++) {
+      long t0 = System.nanoTime();
+      last = http.send(list, HttpResponse.BodyHandlers.ofString());
+      long t1 = System.nanoTime();
+      HttpResponse<String> total = http.send(count, HttpResponse.BodyHandlers.ofString());
+      page[i] = t1 - t0;
+      counted[i] = System.nanoTime() - t1;
+      if (last.statusCode() != 200 || total.statusCode() != 200) {
+        throw new IllegalStateException("Tasklist's requests answered " + last.statusCode() + " / " + total.statusCode()
+            + ": " + total.body());
+      }
+    }
+    Arrays.sort(page);
+    Arrays.sort(counted);
+    int shown = last.body().split("\"taskDefinitionKey\"", -1).length - 1;
+    StringBuilder figures = new StringBuilder(String.format("%n-- over HTTP as Tasklist asks (HAL, with the filter's "
+        + "variables), final state: %d tasks, %d bytes%n", shown, last.body().length()));
+    line(figures, "POST filter/{id}/list", page);
+    line(figures, "POST filter/{id}/count", counted);
+    System.out.print(figures);
+    out.append(figures);
+    return String.format("%-28s %9.1f %9.1f %10.1f %10.1f", "over HTTP (final state)", percentile(page, 50) / 1e6,
+        percentile(page, 95) / 1e6, percentile(counted, 50) / 1e6, percentile(counted, 95) / 1e6);
   }
 
   /**
