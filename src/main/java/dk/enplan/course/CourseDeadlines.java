@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * A course's deadlines and follow-up interval, from the decision table {@code frister}: every caseworker task has a
  * due date (Tasklist sorts by it), the assessment and a complaint's reconsideration their own, every other task the
- * general task deadline. A municipality that has
- * deployed its own version of the table (under its tenant) gets that; every other course gets the shared one.
+ * general task deadline. A municipality that has deployed its own version of the table (under its tenant) gets
+ * that; every other course gets the shared one.
  * Timers and due dates in the models read it as {@code ${courseDeadlines.followUpInterval(execution)}} and so on.
  */
 @Component("courseDeadlines")
