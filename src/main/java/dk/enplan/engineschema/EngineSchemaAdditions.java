@@ -9,15 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Our additions to the engine's own tables (measured in docs/benchmarks.md), applied once the engine has created
  * or updated its schema: Flyway migrations from {@code db/engine/<Camunda database type>} with their own history
  * table, so they run once per database, under Flyway's lock when several nodes start together, and independently
- * of the plan store's migrations (which run before the engine exists). On PostgreSQL it first refuses versions
- * below 16, which these additions do not make fast (see {@link #requireSupportedPostgres}).
+ * of the plan store's migrations (which run before the engine exists). PostgreSQL below 16 is refused before
+ * either ({@link SupportedPostgres}).
  */
 @Component
 class EngineSchemaAdditions implements InitializingBean {
@@ -36,11 +35,6 @@ class EngineSchemaAdditions implements InitializingBean {
   @Override
   public void afterPropertiesSet() throws IOException {
     String databaseType = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseType();
-    if (databaseType.equals("postgres")) {
-      int version = new JdbcTemplate(dataSource).queryForObject(
-          "select current_setting('server_version_num')::int", Integer.class);
-      requireSupportedPostgres(version);
-    }
     String folder = "db/engine/" + databaseType;
     if (new PathMatchingResourcePatternResolver().getResources("classpath*:" + folder + "/*.sql").length == 0) {
       LOG.info("Engine schema additions ({}): none for this database", databaseType);
@@ -56,17 +50,5 @@ class EngineSchemaAdditions implements InitializingBean {
         .load()
         .migrate();
     LOG.info("Engine schema additions ({}): {} migration(s) applied", databaseType, result.migrationsExecuted);
-  }
-
-  /**
-   * PostgreSQL 16 or later: with the index of V3 it stops Tasklist's task query after the first page (incremental
-   * sort under DISTINCT, new in 16). PostgreSQL 14 used the index only in a parallel plan and was twice as slow
-   * with it as without it (docs/benchmarks.md).
-   */
-  static void requireSupportedPostgres(int serverVersionNum) {
-    if (serverVersionNum < 160000) {
-      throw new IllegalStateException("PostgreSQL 16 or later is required (Tasklist's task query, docs/benchmarks.md)"
-          + ", this is " + serverVersionNum / 10000 + "." + serverVersionNum % 10000);
-    }
   }
 }

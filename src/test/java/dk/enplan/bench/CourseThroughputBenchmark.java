@@ -29,8 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Throughput of whole courses on the application's own engine (profile {@code test}, no job executor; H2 in-memory
  * or PostgreSQL, see {@link BenchDatabase}), against the engine's floor: a bare process with one user task, started
- * and completed the same way on the same engine. Prints figures, asserts nothing about time. Not part of {@code mvn verify}; run with
- * {@code mvn -Pbench test -Dtest=CourseThroughputBenchmark} (see docs/benchmarks.md).
+ * and completed the same way on the same engine. Prints figures, asserts nothing about time. Not part of
+ * {@code mvn verify}; run with {@code mvn -Pbench test -Dtest=CourseThroughputBenchmark} (see docs/benchmarks.md).
  *
  * <p>A course: referral, visitation with three sectors, consent, three sector assessments, plan meeting, decision,
  * distribution, a follow-up "fortsaet", the six sector intervention tasks, a follow-up "afslut", closure. Every

@@ -60,7 +60,7 @@ record TaskQueryTuning(String name, String what, boolean shipped, boolean postgr
       new TaskQueryTuning("identityLinkIndex", "index ACT_RU_IDENTITYLINK (GROUP_ID_, TYPE_, TASK_ID_)", false, true,
           (jdbc, engine) -> jdbc.execute(
               "create index enplan_bench_ident_lnk on act_ru_identitylink (group_id_, type_, task_id_)")),
-      // Measured and not shipped (docs/benchmarks.md): helped the count in one run on PostgreSQL 17, not in another.
+      // Measured for the count in two runs and not shipped, like the two above (docs/benchmarks.md, candidates).
       new TaskQueryTuning("noParallel", "max_parallel_workers_per_gather = 0", false, true,
           (jdbc, engine) -> databaseDefault(jdbc, "max_parallel_workers_per_gather", "0")));
 
@@ -77,8 +77,9 @@ record TaskQueryTuning(String name, String what, boolean shipped, boolean postgr
 
   /**
    * Back to Camunda's and PostgreSQL's defaults: left joins, Camunda's authorization manager; no statistics on the
-   * permission bits, none of our indexes, PostgreSQL's plan cache and parallel query (the benchmark's pool runs without our connection-init-sql,
-   * see {@link BenchDatabase}; the steps set these as the database's defaults for new connections instead).
+   * permission bits, none of our indexes, PostgreSQL's plan cache and parallel query (the benchmark's pool runs
+   * without our connection-init-sql, see {@link BenchDatabase}; the steps set these as the database's defaults for
+   * new connections instead).
    */
   static void undoShipped(JdbcTemplate jdbc, ProcessEngineConfigurationImpl engine, boolean postgres) {
     engine.setCmmnEnabled(true);

@@ -1,5 +1,6 @@
 package dk.enplan.bench;
 
+import dk.enplan.testing.CourseDriver;
 import dk.enplan.testing.TestIdentity;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +25,6 @@ import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -112,9 +112,9 @@ class TasklistQueryBenchmark {
       + ".selectTaskCountByQueryCriteria";
 
   @Autowired TestIdentity testIdentity;
+  @Autowired CourseDriver driver;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
-  @Autowired IdentityService identity;
   @Autowired RepositoryService repository;
   @Autowired JdbcTemplate jdbc;
   @Autowired ProcessEngine processEngine;
@@ -372,13 +372,9 @@ class TasklistQueryBenchmark {
     return done.get();
   }
 
+  /** As the coordinator Tasklist would query for. */
   private <T> T as(java.util.function.Supplier<T> query) {
-    identity.setAuthentication(USER, List.of(GROUP), List.of(TENANT));
-    try {
-      return query.get();
-    } finally {
-      identity.clearAuthentication();
-    }
+    return driver.as(USER, List.of(GROUP), TENANT, query);
   }
 
   private static void line(StringBuilder out, String what, long[] sorted) {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -70,6 +71,7 @@ class CourseOnPostgresTest {
   @Autowired PlanStore plans;
   @Autowired DataSource dataSource;
   @Autowired Flyway flyway;
+  @Autowired FlywayMigrationStrategy migrations;
 
   @BeforeEach
   void setUp() {
@@ -109,6 +111,8 @@ class CourseOnPostgresTest {
         Integer.class)).as("index in Tasklist's order").isEqualTo(1);
     assertThat(jdbc.queryForObject("select current_setting('server_version_num')::int", Integer.class))
         .as("the PostgreSQL the tests run on stops the Tasklist page early (16+)").isGreaterThanOrEqualTo(160000);
+    assertThat(migrations.getClass().getSimpleName()).as("the migrations run after the version check")
+        .isEqualTo("SupportedPostgres");
     // application-postgres.yaml: Hikari's connection-init-sql on every connection of the pool
     assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine

@@ -8,13 +8,13 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dk.enplan.course.CourseSteps;
+import dk.enplan.testing.CourseDriver;
 import dk.enplan.testing.CourseEngineTest;
 import dk.enplan.testing.TestIdentity;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -39,7 +39,7 @@ class CallerGroupsAuthorizationManagerTest {
 
   @Autowired CourseSteps steps;
   @Autowired TestIdentity identity;
-  @Autowired IdentityService identityService;
+  @Autowired CourseDriver driver;
   @Autowired TaskService tasks;
   @Autowired ProcessEngine engine;
 
@@ -90,12 +90,7 @@ class CallerGroupsAuthorizationManagerTest {
   }
 
   private <T> T as(String user, List<String> groups, Supplier<T> action) {
-    identityService.setAuthentication(user, groups, List.of("allerod"));
-    try {
-      return action.get();
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return driver.as(user, groups, "allerod", action);
   }
 
   /** How often each of the given MyBatis statements was sent while the action ran (MyBatis' DEBUG statement log). */

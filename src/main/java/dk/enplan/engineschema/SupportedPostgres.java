@@ -1,0 +1,44 @@
+package dk.enplan.engineschema;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses PostgreSQL below 16 before anything is written: Spring Boot runs the plan store's migrations through this
+ * strategy, before the engine creates its tables. With the index of V3 in {@code db/engine/postgres} PostgreSQL 16+
+ * stops Tasklist's task query after the first page (incremental sort under DISTINCT, new in 16); PostgreSQL 14 used
+ * that index only in a parallel plan and was twice as slow with it as without it (docs/benchmarks.md). Other
+ * databases (H2 for demo and tests) pass.
+ */
+@Component
+class SupportedPostgres implements FlywayMigrationStrategy {
+
+  @Override
+  public void migrate(Flyway flyway) {
+    require(flyway.getConfiguration().getDataSource());
+    flyway.migrate();
+  }
+
+  static void require(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      DatabaseMetaData database = connection.getMetaData();
+      if (database.getDatabaseProductName().equals("PostgreSQL")) {
+        require(database.getDatabaseMajorVersion(), database.getDatabaseProductVersion());
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the database's version", e);
+    }
+  }
+
+  static void require(int majorVersion, String version) {
+    if (majorVersion < 16) {
+      throw new IllegalStateException("PostgreSQL 16 or later is required (Tasklist's task query, "
+          + "docs/benchmarks.md), this is " + version);
+    }
+  }
+}
