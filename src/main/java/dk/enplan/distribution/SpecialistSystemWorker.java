@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -38,6 +40,12 @@ public class SpecialistSystemWorker {
   private static final Logger LOG = LoggerFactory.getLogger(SpecialistSystemWorker.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BATCH = 20;
+  /**
+   * How often a report to the engine is attempted when it collides with a concurrent update of the same course: the
+   * deliveries of one plan run side by side (a parallel multi-instance), and the last two to finish both update the
+   * waiting course.
+   */
+  static final int REPORT_ATTEMPTS = 5;
 
   private final ExternalTaskService externalTasks;
   private final Distributions distributions;
@@ -77,8 +85,8 @@ public class SpecialistSystemWorker {
       try {
         handle(task);
       } catch (ProcessEngineException e) {
-        // E.g. the lock expired and another node completed the task meanwhile (optimistic locking): the engine
-        // keeps the task's state; go on with the rest of the batch instead of leaving it locked.
+        // E.g. the lock expired and another node completed the task meanwhile: the engine keeps the task's state;
+        // go on with the rest of the batch.
         LOG.warn("Delivery task {} could not be reported to the engine: {}", task.getId(), e.getMessage());
       }
     }
@@ -122,11 +130,12 @@ public class SpecialistSystemWorker {
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
       distributions.delivered(recordId, delivery.mode());
-      externalTasks.complete(task.getId(), workerId);
+      report(task, () -> externalTasks.complete(task.getId(), workerId));
     } else if (status >= 400 && status < 500 && status != 408 && status != 429) {
       String reason = "Fagsystemet svarede " + status + ": " + excerpt(response.body());
       distributions.rejected(recordId, reason);
-      externalTasks.handleBpmnError(task.getId(), workerId, REJECTED, reason, Map.of("rejectionReason", reason));
+      report(task, () -> externalTasks.handleBpmnError(task.getId(), workerId, REJECTED, reason,
+          Map.of("rejectionReason", reason)));
     } else {
       failed(task, recordId, "Fagsystemet svarede " + status + ": " + excerpt(response.body()));
     }
@@ -138,7 +147,41 @@ public class SpecialistSystemWorker {
     int attempt = properties.retries() - retries;
     long backoff = retries > 0 ? properties.retryDelay(attempt).toMillis() : 0;
     LOG.warn("Delivery {} failed ({} retries left): {}", recordId, retries, error);
-    externalTasks.handleFailure(task.getId(), workerId, error, error, Math.max(retries, 0), backoff);
+    report(task, () -> externalTasks.handleFailure(task.getId(), workerId, error, error, Math.max(retries, 0),
+        backoff));
+  }
+
+  /**
+   * Reports a handled task to the engine. A report that lost an optimistic-locking race with a concurrent update of
+   * the same course was rolled back whole, and the task is still locked to this worker: it is made again, after a
+   * short random pause, instead of leaving the task locked until the lock expires (and another node sends it again).
+   */
+  private void report(LockedExternalTask task, Runnable report) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        report.run();
+        if (attempt > 1) {
+          LOG.info("Delivery task {} reported to the engine on attempt {} after a concurrent update of the course",
+              task.getId(), attempt);
+        }
+        return;
+      } catch (OptimisticLockingException e) {
+        if (attempt == REPORT_ATTEMPTS || !pause(attempt)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Waits a little longer after each lost race; false when interrupted. */
+  private static boolean pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(20, 100) * attempt);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private HttpRequest request(Delivery delivery) {

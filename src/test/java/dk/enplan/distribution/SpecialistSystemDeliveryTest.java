@@ -21,10 +21,15 @@ import dk.enplan.course.CourseSteps;
 import dk.enplan.testing.CourseDriver;
 import dk.enplan.testing.CourseEngineTest;
 import dk.enplan.testing.TestIdentity;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
@@ -37,6 +42,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,7 +50,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Deliveries to specialist systems over real HTTP (WireMock as the specialist systems of Allerød): FULL vs
  * REFERENCE, never FULL without consent, retries with back-off then an incident, recovery with exactly one
- * accepted delivery per idempotency key, a permanent 4xx rejection to the coordinator, withdrawal notices.
+ * accepted delivery per idempotency key, a permanent 4xx rejection to the coordinator, withdrawal notices, and a
+ * report to the engine that collides with a concurrent update of the course.
  */
 @CourseEngineTest
 class SpecialistSystemDeliveryTest {
@@ -86,6 +93,8 @@ class SpecialistSystemDeliveryTest {
   @Autowired Distributions distributions;
   @Autowired ExternalTaskService externalTasks;
   @Autowired RuntimeService runtime;
+  @Autowired SpecialistSystems systems;
+  @Autowired DistributionProperties properties;
 
   @BeforeEach
   void setUp() {
@@ -274,6 +283,69 @@ class SpecialistSystemDeliveryTest {
     assertThat(engine.getHistoryService().createHistoricExternalTaskLogQuery().successLog().list())
         .extracting(HistoricExternalTaskLog::getWorkerId).contains("en-plan-fagsystem-worker@" + hostname)
         .allMatch(id -> id.startsWith("en-plan-fagsystem-worker@"));
+  }
+
+  @Test
+  void aReportThatLosesARaceWithTheCourseIsMadeAgainNotLeftLockedUntilTheLockExpires() {
+    ProcessInstance course = untilDistribution(List.of("beskaeftigelse", "ydelse"), List.of("beskaeftigelse", "ydelse"));
+    List<String> attempts = new ArrayList<>();
+    SpecialistSystemWorker racing = workerWhoseCompletions(attempts, (taskId, attempt) -> attempt == 1);
+
+    assertThat(racing.runOnce()).isEqualTo(2);
+
+    assertThat(attempts).as("each completion: lost once, then made again").hasSize(4);
+    assertThat(Set.copyOf(attempts)).hasSize(2);
+    assertThat(externalTasks.createExternalTaskQuery().processInstanceId(course.getId()).count()).isZero();
+    assertThat(course).isWaitingAt(CourseProcess.Elements.FOLLOW_UP_DUE);
+    assertThat(SYSTEMS.findAll(postRequestedFor(urlEqualTo("/jobcenter")))).as("sent once").hasSize(1);
+    assertThat(SYSTEMS.findAll(postRequestedFor(urlEqualTo("/ydelse")))).as("sent once").hasSize(1);
+  }
+
+  @Test
+  void aReportThatKeepsLosingIsLeftToTheLockAndTheRestOfTheBatchGoesOn() {
+    ProcessInstance course = untilDistribution(List.of("beskaeftigelse", "ydelse"), List.of("beskaeftigelse", "ydelse"));
+    List<String> attempts = new ArrayList<>();
+    SpecialistSystemWorker racing = workerWhoseCompletions(attempts,
+        (taskId, attempt) -> taskId.equals(attempts.get(0)));
+
+    assertThat(racing.runOnce()).isEqualTo(2);
+
+    String losing = attempts.get(0);
+    assertThat(attempts).as("the losing task's attempts, then the other task's completion")
+        .hasSize(SpecialistSystemWorker.REPORT_ATTEMPTS + 1)
+        .containsOnly(losing, attempts.get(attempts.size() - 1));
+    assertThat(externalTasks.createExternalTaskQuery().processInstanceId(course.getId()).list())
+        .as("the other delivery completed, the losing one still locked to the worker").isEmpty();
+    ExternalTask left = externalTasks.createExternalTaskQuery().externalTaskId(losing).singleResult();
+    assertThat(left.getWorkerId()).startsWith(SpecialistSystemWorker.WORKER_ID);
+    assertThat(left.getLockExpirationTime()).isAfter(ClockUtil.getCurrentTime());
+    assertThat(course).isWaitingAt(CourseProcess.Elements.DISTRIBUTE_PLAN);
+
+    later(2 * 60 + 1);
+    assertThat(worker.runOnce()).as("after the lock expired: sent again and completed").isEqualTo(1);
+    assertThat(course).isWaitingAt(CourseProcess.Elements.FOLLOW_UP_DUE);
+  }
+
+  /**
+   * A worker on this engine whose completions of external tasks first lose an optimistic-locking race (the engine's
+   * own exception, nothing changed) when {@code loses} says so for the task and its 1-based attempt; every attempt's
+   * task id is added to {@code attempts}.
+   */
+  private SpecialistSystemWorker workerWhoseCompletions(List<String> attempts,
+                                                        BiPredicate<String, Integer> loses) {
+    ExternalTaskService racing = Mockito.spy(externalTasks);
+    Mockito.doAnswer(invocation -> {
+      String taskId = invocation.getArgument(0);
+      attempts.add(taskId);
+      if (loses.test(taskId, Collections.frequency(attempts, taskId))) {
+        throw new OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE ExecutionEntity' failed (test)");
+      }
+      return invocation.callRealMethod();
+    }).when(racing).complete(Mockito.anyString(), Mockito.anyString());
+    ProcessEngine racingEngine = Mockito.mock(ProcessEngine.class);
+    Mockito.when(racingEngine.getExternalTaskService()).thenReturn(racing);
+    Mockito.when(racingEngine.getProcessEngineConfiguration()).thenReturn(engine.getProcessEngineConfiguration());
+    return new SpecialistSystemWorker(racingEngine, distributions, systems, properties);
   }
 
   /** Referral to the moment the agreed plan waits for its deliveries. */

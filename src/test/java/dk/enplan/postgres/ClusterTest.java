@@ -138,12 +138,16 @@ class ClusterTest {
   private static final Pattern SLOW_JOB = Pattern.compile(KilledNodeHooks.SLOW_JOB + "(\\S+) locked by (\\S+) ");
   /** A warning of the worker in node 1's log (Spring Boot's console pattern abbreviates the logger's package). */
   private static final Pattern WORKER_WARNING = Pattern.compile("(?m)^\\S+\\s+WARN .*SpecialistSystemWorker\\s+: (.{0,40})");
+  /** The worker's note that a report to the engine lost a race with the course and was made again. */
+  private static final String REPORT_MADE_AGAIN = "after a concurrent update of the course";
   private static final List<ConfigurableApplicationContext> NODES = new ArrayList<>();
   private static Process childNode;
   private static Path childLog;
   /** Allerød's specialist systems, for both nodes: {@code /<node>/<sector>} tells which node sent a delivery. */
   private static WireMockServer receiver;
   private static ListAppender<ILoggingEvent> workerWarnings2;
+  /** Node 2's engine, for describing courses that did not get somewhere in time. */
+  private static ProcessEngine engine2;
 
   /**
    * A node as production runs it (profile postgres: the database from ENPLAN_DB_*, pool and job executor settings),
@@ -242,6 +246,7 @@ class ClusterTest {
     if (workerWarnings2 != null) {
       ((Logger) LoggerFactory.getLogger(WORKER_LOGGER)).detachAppender(workerWarnings2);
     }
+    engine2 = null;
     NODES.forEach(ConfigurableApplicationContext::close);
     if (childNode != null && childNode.isAlive()) {
       childNode.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -271,6 +276,7 @@ class ClusterTest {
     // One node after the other, the first alone on the empty database (docs/cluster.md): node 2 creates the schema
     // and deploys, node 1 finds both in place. The users exist before node 1 answers REST calls.
     ConfigurableApplicationContext node2 = startNode("node2", url);
+    engine2 = node2.getBean(ProcessEngine.class);
     node2.getBean(TestIdentity.class).ensure();
     // Node 2's worker warnings (failed deliveries or reports to the engine); node 1's are in its log. Attached
     // after node 2's start, which set up logging anew.
@@ -476,6 +482,9 @@ class ClusterTest {
     while (warning1.find()) {
       workerWarnings.merge("node1 " + warning1.group(1), 1L, Long::sum);
     }
+    Map<String, Long> reportsMadeAgain = new TreeMap<>(Map.of("node1",
+        Pattern.compile(Pattern.quote(REPORT_MADE_AGAIN)).matcher(childLogText()).results().count(), "node2",
+        workerWarnings2.list.stream().filter(e -> e.getFormattedMessage().contains(REPORT_MADE_AGAIN)).count()));
     workerWarnings2.list.stream().filter(e -> e.getLevel() == Level.WARN).forEach(e -> workerWarnings.merge(
         "node2 " + e.getFormattedMessage().substring(0, Math.min(40, e.getFormattedMessage().length())), 1L,
         Long::sum));
@@ -507,9 +516,10 @@ class ClusterTest {
         (distributed - decided) / 1_000_000, (closed - closing) / 1_000_000);
     System.out.printf("CLUSTER: specialist systems received %d requests, %d distinct Idempotency-Keys (expected %d), "
         + "sent by node %s (the %d plan deliveries in the order received change sender %d times), by "
-        + "kind/sector/mode %s; keys received more than once %d %s; worker warnings %s%n%n",
+        + "kind/sector/mode %s; keys received more than once %d %s; worker warnings %s; completions made again "
+        + "after losing a race with the course %s%n%n",
         received.size(), perKey.size(), expectedKeys.size(), sentByNode, planSenders.size(), senderChanges,
-        receivedByKindAndMode, resent.size(), resent, workerWarnings);
+        receivedByKindAndMode, resent.size(), resent, workerWarnings, reportsMadeAgain);
 
     assertThat(lost).as("lost courses").isEmpty();
     assertThat(duplicates).as("jobs executed more than once").isZero();
@@ -673,7 +683,40 @@ class ClusterTest {
 
   private static void awaitEvery(List<ProcessInstance> courses, java.util.function.Predicate<ProcessInstance> done,
                                  String what) {
-    await(() -> courses.stream().allMatch(done), what);
+    try {
+      await(() -> courses.stream().allMatch(done), what);
+    } catch (AssertionError e) {
+      List<ProcessInstance> waiting = courses.stream().filter(done.negate()).toList();
+      throw new AssertionError(e.getMessage() + "; " + waiting.size() + " of " + courses.size()
+          + " courses not there, e.g.\n" + waiting.stream().limit(3).map(ClusterTest::describe)
+          .collect(Collectors.joining("\n")), e);
+    }
+  }
+
+  /** Where a course stands, seen from node 2: each process instance of it, its activities, jobs, external tasks. */
+  private static String describe(ProcessInstance course) {
+    if (engine2 == null) {
+      return businessKey(course);
+    }
+    StringBuilder text = new StringBuilder(businessKey(course)).append(':');
+    for (ProcessInstance instance : engine2.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(businessKey(course)).list()) {
+      text.append("\n  ").append(instance.getProcessDefinitionId()).append(' ')
+          .append(engine2.getRuntimeService().getActiveActivityIds(instance.getId()));
+      engine2.getManagementService().createJobQuery().processInstanceId(instance.getId()).list().forEach(job ->
+          text.append("\n    job ").append(job.getId()).append(" due ").append(job.getDuedate()).append(" retries ")
+              .append(job.getRetries()).append(job.getExceptionMessage() == null ? "" : " failed: "
+                  + job.getExceptionMessage()));
+      engine2.getExternalTaskService().createExternalTaskQuery().processInstanceId(instance.getId()).list()
+          .forEach(task -> text.append("\n    external task ").append(task.getId()).append(' ')
+              .append(task.getTopicName()).append(" locked by ").append(task.getWorkerId()).append(" until ")
+              .append(task.getLockExpirationTime()).append(" retries ").append(task.getRetries())
+              .append(task.getErrorMessage() == null ? "" : " failed: " + task.getErrorMessage()));
+      engine2.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).list()
+          .forEach(incident -> text.append("\n    incident ").append(incident.getIncidentType()).append(": ")
+              .append(incident.getIncidentMessage()));
+    }
+    return text.toString();
   }
 
   private static void await(BooleanSupplier condition, String what) {
