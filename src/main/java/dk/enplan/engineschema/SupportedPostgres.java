@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses PostgreSQL below 16 before anything is written: Spring Boot runs the plan store's migrations through this
- * strategy, before the engine creates its tables. With the index of V3 in {@code db/engine/postgres} PostgreSQL 16+
- * stops Tasklist's task query after the first page (incremental sort under DISTINCT, new in 16); PostgreSQL 14 used
- * that index only in a parallel plan and was twice as slow with it as without it (docs/benchmarks.md). Other
- * databases (H2 for demo and tests) pass.
+ * strategy, before the engine creates its tables. With the due-date index of {@code db/engine/postgres} (V3, V4)
+ * PostgreSQL 16+ stops Tasklist's task query after the first page (incremental sort under DISTINCT, new in 16);
+ * PostgreSQL 14 used that index only in a parallel plan and was twice as slow with it as without it
+ * (docs/benchmarks.md). Other databases (H2 for demo and tests) pass.
  */
 @Component
 class SupportedPostgres implements FlywayMigrationStrategy {

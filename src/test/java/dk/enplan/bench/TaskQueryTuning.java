@@ -25,7 +25,9 @@ record TaskQueryTuning(String name, String what, boolean shipped, boolean postgr
 
   static final String STATISTICS = "db/engine/postgres/V1__task_query_statistics.sql";
   static final String AUTH_INDEX = "db/engine/postgres/V2__authorization_resource_index.sql";
-  static final String DUE_DATE_INDEX = "db/engine/postgres/V3__task_due_date_index.sql";
+  /** V3 creates the due-date index and an identity-link index, V4 drops the latter. */
+  static final List<String> DUE_DATE_INDEX = List.of("db/engine/postgres/V3__task_query_order_indexes.sql",
+      "db/engine/postgres/V4__task_due_date_index_only.sql");
   /** The application's authorization manager (security.CallerGroupsAuthorizationManager), set aside by undoShipped. */
   private static SessionFactory shippedAuthorizationManager;
 
@@ -49,7 +51,7 @@ record TaskQueryTuning(String name, String what, boolean shipped, boolean postgr
           false, (jdbc, engine) -> engine.getSessionFactories().put(AuthorizationManager.class,
               shippedAuthorizationManager)),
       new TaskQueryTuning("dueDateIndex", "index ACT_RU_TASK (DUE_DATE_, CREATE_TIME_) (" + DUE_DATE_INDEX + ")",
-          true, true, (jdbc, engine) -> runScript(jdbc, DUE_DATE_INDEX)),
+          true, true, (jdbc, engine) -> DUE_DATE_INDEX.forEach(script -> runScript(jdbc, script))),
       // Candidates for the count (Tasklist's list over HTTP counts too): the authorization probe per visible task
       // reads every global grant for '*'; this index holds only the rows the task query's check can use.
       new TaskQueryTuning("authCheckIndex", "partial index ACT_RU_AUTHORIZATION (RESOURCE_ID_) INCLUDE (GROUP_ID_, "
@@ -92,7 +94,7 @@ record TaskQueryTuning(String name, String what, boolean shipped, boolean postgr
     if (postgres) {
       jdbc.execute("drop statistics if exists enplan_auth_perms_bits");
       jdbc.execute("drop index if exists enplan_idx_auth_resource");
-      jdbc.execute("drop index if exists enplan_idx_task_due_create");
+      jdbc.execute("drop index if exists enplan_idx_task_due");
       databaseDefault(jdbc, "plan_cache_mode", "auto");
       databaseDefault(jdbc, "max_parallel_workers_per_gather", "2");
     }
