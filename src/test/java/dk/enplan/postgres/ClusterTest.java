@@ -131,21 +131,23 @@ class ClusterTest {
    * other node sent it again (same Idempotency-Key; still completed once).
    */
   static final Duration DELIVERY_LOCK = Duration.ofSeconds(30);
-  /** The worker logs a failed delivery and a failed report to the engine as a warning, and goes on. */
+  /**
+   * The worker logs a failed delivery and a failed report to the engine as a warning and goes on, and a report made
+   * again after a lost race with the course at INFO.
+   */
   static final String WORKER_LOGGER = SpecialistSystemWorker.class.getName();
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern SLOW_JOB = Pattern.compile(KilledNodeHooks.SLOW_JOB + "(\\S+) locked by (\\S+) ");
   /** A warning of the worker in node 1's log (Spring Boot's console pattern abbreviates the logger's package). */
-  private static final Pattern WORKER_WARNING = Pattern.compile("(?m)^\\S+\\s+WARN .*SpecialistSystemWorker\\s+: (.{0,40})");
-  /** The worker's note that a report to the engine lost a race with the course and was made again. */
-  private static final String REPORT_MADE_AGAIN = "after a concurrent update of the course";
+  private static final Pattern WORKER_WARNING =
+      Pattern.compile("(?m)^\\S+\\s+WARN .*SpecialistSystemWorker\\s+: (.{0,40})");
   private static final List<ConfigurableApplicationContext> NODES = new ArrayList<>();
   private static Process childNode;
   private static Path childLog;
   /** Allerød's specialist systems, for both nodes: {@code /<node>/<sector>} tells which node sent a delivery. */
   private static WireMockServer receiver;
-  private static ListAppender<ILoggingEvent> workerWarnings2;
+  private static ListAppender<ILoggingEvent> workerLog2;
   /** Node 2's engine, for describing courses that did not get somewhere in time. */
   private static ProcessEngine engine2;
 
@@ -243,8 +245,8 @@ class ClusterTest {
 
   @AfterAll
   static void stopNodes() throws InterruptedException {
-    if (workerWarnings2 != null) {
-      ((Logger) LoggerFactory.getLogger(WORKER_LOGGER)).detachAppender(workerWarnings2);
+    if (workerLog2 != null) {
+      ((Logger) LoggerFactory.getLogger(WORKER_LOGGER)).detachAppender(workerLog2);
     }
     engine2 = null;
     NODES.forEach(ConfigurableApplicationContext::close);
@@ -278,11 +280,11 @@ class ClusterTest {
     ConfigurableApplicationContext node2 = startNode("node2", url);
     engine2 = node2.getBean(ProcessEngine.class);
     node2.getBean(TestIdentity.class).ensure();
-    // Node 2's worker warnings (failed deliveries or reports to the engine); node 1's are in its log. Attached
-    // after node 2's start, which set up logging anew.
-    workerWarnings2 = new ListAppender<>();
-    workerWarnings2.start();
-    ((Logger) LoggerFactory.getLogger(WORKER_LOGGER)).addAppender(workerWarnings2);
+    // Node 2's worker log (failed deliveries or reports to the engine, reports made again); node 1's is in its
+    // log. Attached after node 2's start, which set up logging anew.
+    workerLog2 = new ListAppender<>();
+    workerLog2.start();
+    ((Logger) LoggerFactory.getLogger(WORKER_LOGGER)).addAppender(workerLog2);
     long node2Up = System.nanoTime();
     int port1 = freePort();
     startChildNode("node1", url, port1);
@@ -482,10 +484,11 @@ class ClusterTest {
     while (warning1.find()) {
       workerWarnings.merge("node1 " + warning1.group(1), 1L, Long::sum);
     }
-    Map<String, Long> reportsMadeAgain = new TreeMap<>(Map.of("node1",
-        Pattern.compile(Pattern.quote(REPORT_MADE_AGAIN)).matcher(childLogText()).results().count(), "node2",
-        workerWarnings2.list.stream().filter(e -> e.getFormattedMessage().contains(REPORT_MADE_AGAIN)).count()));
-    workerWarnings2.list.stream().filter(e -> e.getLevel() == Level.WARN).forEach(e -> workerWarnings.merge(
+    String madeAgain = SpecialistSystemWorker.REPORT_MADE_AGAIN;
+    Map<String, Long> reportsMadeAgain = new TreeMap<>(Map.of(
+        "node1", Pattern.compile(Pattern.quote(madeAgain)).matcher(childLogText()).results().count(),
+        "node2", workerLog2.list.stream().filter(e -> e.getFormattedMessage().contains(madeAgain)).count()));
+    workerLog2.list.stream().filter(e -> e.getLevel() == Level.WARN).forEach(e -> workerWarnings.merge(
         "node2 " + e.getFormattedMessage().substring(0, Math.min(40, e.getFormattedMessage().length())), 1L,
         Long::sum));
 
