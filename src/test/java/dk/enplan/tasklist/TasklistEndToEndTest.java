@@ -100,11 +100,12 @@ class TasklistEndToEndTest {
     click(By.cssSelector(".fjs-form-field-select .fjs-input-group"));
     WebElement option = wait.until(ExpectedConditions.presenceOfElementLocated(
         By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(.,'koordinator.allerod')]")));
-    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-        "arguments[0].scrollIntoView({block: 'center'});", option);
+    script("arguments[0].scrollIntoView({block: 'center'});", option);
     option.click();
     type("Field_visitationNote", "Flere sektorer: én plan.");
-    click(By.xpath("//button[normalize-space()='Complete']"));
+    By complete = By.xpath("//button[normalize-space()='Complete']");
+    assertThat(notificationAreaCovers(complete)).as("a notification over the Complete button").isFalse();
+    click(complete);
 
     Task consent = await(() -> tasks.createTaskQuery().processInstanceId(course.getId())
         .taskDefinitionKey(OBTAIN_CONSENT).singleResult());
@@ -127,8 +128,56 @@ class TasklistEndToEndTest {
     return "http://localhost:" + port + "/camunda/app/tasklist/default/";
   }
 
+  /**
+   * Clicks as a caseworker does: the element in view, and when a notification lies over it, the notification closed
+   * first (or waited out) rather than clicking blind.
+   */
   private void click(By locator) {
-    wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+    wait.until(driver -> {
+      WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(driver);
+      if (element == null) {
+        return false;
+      }
+      script("arguments[0].scrollIntoView({block: 'center'});", element);
+      if (Boolean.TRUE.equals(script(COVERED_BY_NOTIFICATION, element))) {
+        script("document.querySelectorAll('.page-notifications .close').forEach(b => b.click());");
+        return false;
+      }
+      element.click();
+      return true;
+    });
+  }
+
+  /** True when the centre of the element lies under a notification. */
+  private static final String COVERED_BY_NOTIFICATION = """
+      const r = arguments[0].getBoundingClientRect();
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return top !== null && !arguments[0].contains(top) && top.closest('.page-notifications') !== null;
+      """;
+
+  /**
+   * Whether a notification, as large as the notification area lets it grow, would lie over the element: the area is
+   * filled with a placeholder of the widest and tallest notification, measured, and emptied again.
+   */
+  private boolean notificationAreaCovers(By locator) {
+    WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+    return Boolean.TRUE.equals(script("""
+        const panel = document.querySelector('.page-notifications');
+        const probe = document.createElement('div');
+        probe.className = 'alert alert-danger';
+        probe.style.width = '2000px';
+        probe.style.maxWidth = '100%';
+        probe.style.height = (window.innerHeight * 0.7) + 'px';
+        panel.appendChild(probe);
+        const p = probe.getBoundingClientRect();
+        probe.remove();
+        const b = arguments[0].getBoundingClientRect();
+        return p.left < b.right && b.left < p.right && p.top < b.bottom && b.top < p.bottom;
+        """, element));
+  }
+
+  private Object script(String script, Object... arguments) {
+    return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(script, arguments);
   }
 
   private WebElement field(String componentId) {
