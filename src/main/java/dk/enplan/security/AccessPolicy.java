@@ -39,6 +39,7 @@ class AccessPolicy extends AbstractProcessEnginePlugin {
   static final String MANAGER = "leder";
   static final String ANALYST = "analytiker";
   static final String SPECIALIST_SYSTEM = "fagsystem";
+  static final String COURSE_PROCESS = EngineApiAllowList.COURSE_PROCESS_KEY;
 
   private final SectorCatalog sectors;
 
@@ -66,6 +67,11 @@ class AccessPolicy extends AbstractProcessEnginePlugin {
       grant(authorizations, group, Resources.TASK, ANY, Permissions.READ);
     }
     grant(authorizations, ANALYST, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+    // Course events (AendredeForhold, Klage, …) by message: correlating one updates the course. What else that
+    // permission would allow over REST (variables, modification) the engine API's allow-list refuses.
+    for (String group : List.of(COORDINATOR, SPECIALIST_SYSTEM)) {
+      grant(authorizations, group, Resources.PROCESS_DEFINITION, COURSE_PROCESS, Permissions.UPDATE_INSTANCE);
+    }
   }
 
   private List<String> caseworkerGroups() {

@@ -1,0 +1,61 @@
+package dk.enplan.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Groups;
+
+/**
+ * Who calls the engine's API: the user, her groups and her municipalities (tenants), as the engine itself sees
+ * them for this request.
+ */
+record EngineCaller(String userId, List<String> groups, List<String> tenants) {
+
+  static final String SECTOR_GROUP_PREFIX = "sektor-";
+
+  EngineCaller {
+    groups = groups == null ? List.of() : List.copyOf(groups);
+    tenants = tenants == null ? List.of() : List.copyOf(tenants);
+  }
+
+  boolean isAdmin() {
+    return groups.contains(Groups.CAMUNDA_ADMIN);
+  }
+
+  boolean isIn(Role role) {
+    return groups.stream().anyMatch(role::matches);
+  }
+
+  boolean isInAny(List<Role> roles) {
+    return roles.stream().anyMatch(this::isIn);
+  }
+
+  /** The caller's one municipality, or none when she belongs to none or to several. */
+  java.util.Optional<String> onlyTenant() {
+    return tenants.size() == 1 ? java.util.Optional.of(tenants.get(0)) : java.util.Optional.empty();
+  }
+
+  /** The roles of Én Plan as groups; a sector's caseworkers are the groups {@code sektor-<key>}. */
+  enum Role {
+    VISITATION("visitation"),
+    COORDINATOR("koordinator"),
+    SECTOR(SECTOR_GROUP_PREFIX),
+    MANAGER("leder"),
+    ANALYST("analytiker"),
+    SPECIALIST_SYSTEM("fagsystem"),
+    NETWORK("netvaerk"),
+    EVALUATOR("evaluering");
+
+    private final String group;
+
+    Role(String group) {
+      this.group = group;
+    }
+
+    String group() {
+      return group;
+    }
+
+    boolean matches(String groupId) {
+      return this == SECTOR ? groupId.startsWith(SECTOR_GROUP_PREFIX) : groupId.equals(group);
+    }
+  }
+}
