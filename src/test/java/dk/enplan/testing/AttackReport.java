@@ -55,10 +55,10 @@ public class AttackReport implements TestExecutionListener {
     StringBuilder out = new StringBuilder("\nATTACKS: tried ").append(attacks.size())
         .append(", refused ").append(attacks.stream().filter(Attack::refused).count())
         .append(", nothing written ").append(attacks.stream().filter(Attack::nothingWritten).count()).append('\n');
-    out.append(String.format("%-6s %-6s %-9s %-9s %-26s %s%n", "item", "status", "refused", "written", "as",
+    out.append(String.format("%-6s %-6s %-9s %-9s %-30s %s%n", "item", "status", "refused", "written", "as",
         "attack"));
     for (Attack a : attacks) {
-      out.append(String.format("%-6s %-6d %-9s %-9s %-26s %s%n", a.item(), a.status(), a.refused() ? "yes" : "NO",
+      out.append(String.format("%-6s %-6d %-9s %-9s %-30s %s%n", a.item(), a.status(), a.refused() ? "yes" : "NO",
           a.nothingWritten() ? "nothing" : "CHANGED", a.user(), a.attack()));
     }
     return out.toString();

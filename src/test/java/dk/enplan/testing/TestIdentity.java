@@ -23,7 +23,7 @@ public class TestIdentity {
 
   /** One user per group and tenant; fagsystem and a sector's group for the plan API's access rules. */
   public static final List<String> GROUPS = List.of("visitation", "koordinator", "fagsystem",
-      "sektor-beskaeftigelse");
+      "sektor-beskaeftigelse", "leder");
 
   /** The password of every test user {@code <group>.<tenant>}. */
   public static final String PASSWORD = "test-password";
