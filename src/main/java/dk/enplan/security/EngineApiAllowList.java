@@ -58,6 +58,10 @@ class EngineApiAllowList {
       "resultEnabled", "variablesInResultEnabled", "tenantId");
   /** The fields of a task a caseworker may change herself (Tasklist's "follow-up date"). */
   private static final Set<String> TASK_CHANGEABLE_FIELDS = Set.of("followUp");
+  /** Fields of a task Tasklist sends back with an update and the engine does not apply. */
+  private static final Set<String> TASK_READ_ONLY_FIELDS = Set.of("id", "created", "lastUpdated", "executionId",
+      "processDefinitionId", "processInstanceId", "taskDefinitionKey", "caseExecutionId", "caseDefinitionId",
+      "suspended", "formKey", "camundaFormRef", "taskState");
   private static final int COMMENT_MAX = 4000;
 
   private final EngineLookups engine;
@@ -213,6 +217,9 @@ class EngineApiAllowList {
     rule("GET", DIRECTORY_READERS, "group", directory::groupQuery);
     rule("GET", DIRECTORY_READERS, "group/count", directory::groupQuery);
     rule("GET", DIRECTORY_READERS, "group/*", (caller, call) -> Verdict.ALLOW);
+    // Cockpit's task dashboard asks for the names of candidate groups with a POST query ({"idIn": [...]}).
+    rule("POST", COCKPIT_USERS, "group", (caller, call) -> call.bodyHas("member") || call.bodyHas("memberOfTenant")
+        ? Verdict.forbidden("Grupper kan kun søges på navn her") : Verdict.ALLOW);
     rule("GET", DIRECTORY_READERS, "identity/groups", (caller, call) ->
         caller.userId().equals(call.parameter("userId")) ? Verdict.ALLOW
             : Verdict.forbidden("Du kan kun se dine egne grupper"));
@@ -251,31 +258,33 @@ class EngineApiAllowList {
         + "en koordinerende kontaktperson i din egen kommune");
   }
 
-  /** Tasklist sends the whole task to change its follow-up date; nothing else of it may change. */
+  /**
+   * Tasklist sends the whole task to change its follow-up date; nothing else of it may change. The fields the
+   * engine would apply must be as they are; the read-only ones Tasklist sends along the engine ignores; any other
+   * field is refused.
+   */
   private Verdict taskUpdate(EngineCaller caller, EngineApiCall call) {
     Task task = engine.task(call.segment(1)).orElse(null);
-    if (task == null || call.body() == null) {
+    if (task == null || call.body() == null || !call.body().isObject()) {
       return Verdict.forbidden("Opgaven findes ikke");
     }
-    Map<String, Object> current = new java.util.HashMap<>();
-    current.put("id", task.getId());
-    current.put("name", task.getName());
-    current.put("description", task.getDescription());
-    current.put("assignee", task.getAssignee());
-    current.put("owner", task.getOwner());
-    current.put("delegationState", task.getDelegationState() == null ? null : task.getDelegationState().name());
-    current.put("priority", task.getPriority());
-    current.put("parentTaskId", task.getParentTaskId());
-    current.put("caseInstanceId", task.getCaseInstanceId());
-    current.put("tenantId", task.getTenantId());
+    Map<String, Object> applied = new java.util.HashMap<>();
+    applied.put("name", task.getName());
+    applied.put("description", task.getDescription());
+    applied.put("assignee", task.getAssignee());
+    applied.put("owner", task.getOwner());
+    applied.put("delegationState", task.getDelegationState() == null ? null : task.getDelegationState().name());
+    applied.put("priority", task.getPriority());
+    applied.put("parentTaskId", task.getParentTaskId());
+    applied.put("caseInstanceId", task.getCaseInstanceId());
+    applied.put("tenantId", task.getTenantId());
     for (Iterator<Map.Entry<String, JsonNode>> fields = call.body().fields(); fields.hasNext(); ) {
       Map.Entry<String, JsonNode> field = fields.next();
-      if (TASK_CHANGEABLE_FIELDS.contains(field.getKey()) || "due".equals(field.getKey())
-          && sameInstant(field.getValue(), task.getDueDate())) {
-        continue;
-      }
-      if (!current.containsKey(field.getKey()) || !sameValue(field.getValue(), current.get(field.getKey()))) {
-        return Verdict.forbidden("Kun opfølgningsdatoen kan ændres på en opgave (ikke '" + field.getKey() + "')");
+      String name = field.getKey();
+      boolean unchanged = name.equals("due") ? sameInstant(field.getValue(), task.getDueDate())
+          : applied.containsKey(name) && sameValue(field.getValue(), applied.get(name));
+      if (!TASK_CHANGEABLE_FIELDS.contains(name) && !TASK_READ_ONLY_FIELDS.contains(name) && !unchanged) {
+        return Verdict.forbidden("Kun opfølgningsdatoen kan ændres på en opgave (ikke '" + name + "')");
       }
     }
     return Verdict.ALLOW;

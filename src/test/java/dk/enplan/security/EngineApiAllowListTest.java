@@ -129,6 +129,35 @@ class EngineApiAllowListTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void aTaskUpdateMayChangeTheFollowUpDateAndNothingElse() throws Exception {
+    org.camunda.bpm.engine.task.Task task = mock(org.camunda.bpm.engine.task.Task.class);
+    when(task.getId()).thenReturn("t1");
+    when(task.getName()).thenReturn("Indhent samtykke");
+    when(task.getAssignee()).thenReturn("koordinator.allerod");
+    when(task.getPriority()).thenReturn(50);
+    when(task.getTenantId()).thenReturn("allerod");
+    when(task.getDueDate()).thenReturn(java.util.Date.from(java.time.Instant.parse("2026-12-15T23:11:50Z")));
+    EngineLookups engine = mock(EngineLookups.class);
+    when(engine.task("t1")).thenReturn(Optional.of(task));
+    EngineApiAllowList list = new EngineApiAllowList(engine, new DirectoryScope(engine));
+    String asTasklistSendsIt = """
+        {"id":"t1","name":"Indhent samtykke","assignee":"koordinator.allerod","created":"2026-12-01T23:11:50.485+0000",
+         "due":"2026-12-15T23:11:50.000+0000","followUp":"2026-12-01T23:17:00.000+0000","delegationState":null,
+         "description":null,"executionId":"e1","owner":null,"parentTaskId":null,"priority":50,
+         "processDefinitionId":"en-plan:1:x","processInstanceId":"p1","taskDefinitionKey":"obtainConsent",
+         "caseExecutionId":null,"caseInstanceId":null,"caseDefinitionId":null,"suspended":false,"formKey":null,
+         "camundaFormRef":{"key":"samtykke","binding":"deployment","version":null},"tenantId":"allerod"}""";
+    EngineCaller coordinator = caller("koordinator.allerod");
+    assertThat(list.judge(coordinator, call("PUT", "task/t1", asTasklistSendsIt)).status()).isEqualTo(200);
+    for (String change : List.of("\"assignee\":\"koordinator.ballerup\"", "\"priority\":100",
+        "\"due\":\"2027-01-01T00:00:00.000+0000\"", "\"owner\":\"visitation.allerod\"",
+        "\"tenantId\":\"ballerup\"", "\"delegationState\":\"PENDING\"", "\"somethingElse\":1")) {
+      String body = "{\"id\":\"t1\",\"name\":\"Indhent samtykke\"," + change + "}";
+      assertThat(list.judge(coordinator, call("PUT", "task/t1", body)).status()).as(change).isEqualTo(403);
+    }
+  }
+
   private static EngineCaller caller(String user) {
     if (user.equals("admin")) {
       return new EngineCaller(user, List.of("camunda-admin"), List.of());
