@@ -176,6 +176,43 @@ class FormSubmissionAttackTest {
     assertThat(courses.findById(courseId).orElseThrow().coordinator()).isEqualTo("koordinator.allerod");
   }
 
+  @Test
+  void theSameSubmitThroughTasklistsEngineApiIsRefused() throws Exception {
+    String taskId = visitationTaskOfANewReferral();
+    HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url("/camunda/app/tasklist/default/")))
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
+    String token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+    String cookie = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0])
+        .reduce((a, b) -> a + "; " + b).orElseThrow();
+    HttpResponse<String> login = http.send(HttpRequest.newBuilder(
+            URI.create(url("/camunda/api/admin/auth/user/default/login/tasklist")))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+        .header("Cookie", cookie).POST(HttpRequest.BodyPublishers.ofString(
+            "username=" + VISITATOR + "&password=" + TestIdentity.PASSWORD)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    String session = login.headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0])
+        .reduce(cookie, (a, b) -> a + "; " + b);
+    Map<String, Map<String, Object>> submission = visitation("koordinator.allerod");
+    submission.put("courseId", Map.of("value", businessKey(ballerup)));
+
+    Snapshot before = snapshot();
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+            URI.create(url("/camunda/api/engine/engine/default/task/" + taskId + "/submit-form")))
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token).header("Cookie", session)
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("variables", submission))))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(JSON.readTree(response.body()).path("field").asText()).isEqualTo("courseId");
+    assertThat(snapshot()).isEqualTo(before);
+    AttackReport.record("2", "Tasklist's engine API: visitation submit with Ballerup's courseId", VISITATOR,
+        response.statusCode(), true, true);
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
   /** A new Allerød referral over REST; its visitation task's id. */
   private String visitationTaskOfANewReferral() throws Exception {
     HttpResponse<String> started = post("/engine-rest/process-definition/key/en-plan/start", VISITATOR,
