@@ -117,8 +117,8 @@ class RestApiTest {
           "valueInfo": {"objectTypeName": "java.lang.String",
                         "serializationDataFormat": "application/x-java-serialized-object"}}}}""");
 
-    assertThat(response.statusCode()).as("refused by the engine (Camunda's REST reports it as 500)").isEqualTo(500);
-    assertThat(response.body()).contains("Java serialization format is prohibited");
+    assertThat(response.statusCode()).as("refused before the engine: not a field of the start form").isEqualTo(400);
+    assertThat(JSON.readTree(response.body()).path("field").asText()).isEqualTo("payload");
     assertThat(courses.count()).isEqualTo(before);
   }
 

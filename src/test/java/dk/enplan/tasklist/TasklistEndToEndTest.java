@@ -5,12 +5,15 @@ import static dk.enplan.course.CourseProcess.Elements.VISITATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dk.enplan.course.CourseSteps;
+import dk.enplan.testing.CourseDriver;
 import dk.enplan.testing.CourseEngineTest;
 import dk.enplan.testing.TestIdentity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -44,6 +47,7 @@ class TasklistEndToEndTest {
   @Autowired TestIdentity identity;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired CourseDriver driver;
 
   private WebDriver browser;
   private WebDriverWait wait;
@@ -113,6 +117,39 @@ class TasklistEndToEndTest {
     assertThat(runtime.getVariable(course.getId(), "chosenSectors")).asList()
         .containsExactlyInAnyOrder("beskaeftigelse", "ydelse", "voksen", "sundhed");
     assertThat(runtime.getVariable(course.getId(), "targetGroupConfirmed")).isEqualTo("ja");
+  }
+
+  /** Markup typed into a referral is shown as the text it is in the visitation form: no element made of it. */
+  @Test
+  void markupIEnHenvisningVisesSomTekstIVisitationsformularen() throws java.io.IOException {
+    String name = "<img src=x onerror=alert(1)>Karin";
+    String reason = "<b>Fed</b> ![billede](http://example.invalid/x.png) <a href=\"http://example.invalid\">link</a>\n"
+        + "Anden linje";
+    Map<String, Object> referral = new java.util.HashMap<>(CourseSteps.referral("0101901234", List.of("ledighed",
+        "misbrug")));
+    referral.put("citizenName", name);
+    referral.put("referralReason", reason);
+    referral.put("referringUnit", "<script>alert(2)</script>Jobcenter");
+    ProcessInstance course = driver.refer("allerod", referral);
+    Task visitation = tasks.createTaskQuery().processInstanceId(course.getId()).taskDefinitionKey(VISITATION)
+        .singleResult();
+
+    logIn("visitation.allerod");
+    browser.get(tasklist() + "#/?task=" + visitation.getId());
+    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+    wait.until(driver -> form.getText().contains("Karin"));
+    String shown = form.getText();
+    Files.createDirectories(Path.of("target"));
+    Files.write(Path.of("target", "tasklist-markup-as-text.png"),
+        ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+
+    assertThat(shown).contains("Borger: " + name + " (010190-xxxx)");
+    assertThat(shown).contains("<b>Fed</b> ![billede](http://example.invalid/x.png)");
+    assertThat(shown).contains("Henvisende enhed: <script>alert(2)</script>Jobcenter");
+    assertThat(shown).contains("Kommune: Allerød");
+    assertThat(form.findElements(By.cssSelector("img, script, b, a[href^='http://example']")))
+        .as("elements made of the caseworker's text").isEmpty();
+    assertThat(browser.findElements(By.cssSelector("img[src='x']"))).isEmpty();
   }
 
   private void logIn(String user) {

@@ -1,0 +1,126 @@
+package dk.enplan.form;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A form submission carries only its form's fields: before the engine sees a start or a task completion, every
+ * submitted variable is checked against the deployed Camunda Form of that start event or task
+ * ({@link FormSubmissionCheck}); anything else is answered 400 naming the field, and nothing is written. The body
+ * is read once and handed on to the engine unchanged.
+ */
+class FormSubmissionFilter extends OncePerRequestFilter {
+
+  /** Far above what any form submits (16 fields of at most 4,000 characters). */
+  static final int MAX_BODY_BYTES = 1024 * 1024;
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+  private final Callers callers;
+  private final SubmissionTargets targets;
+  private final FormSubmissionCheck check;
+
+  FormSubmissionFilter(Callers callers, SubmissionTargets targets, FormSubmissionCheck check) {
+    this.callers = callers;
+    this.targets = targets;
+    this.check = check;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Optional<FormSubmission> submission = "POST".equalsIgnoreCase(request.getMethod())
+        ? FormSubmission.of(path(request)) : Optional.empty();
+    if (submission.isEmpty()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    String encoding = request.getHeader("Content-Encoding");
+    if (encoding != null && !encoding.isBlank() && !"identity".equalsIgnoreCase(encoding.trim())) {
+      refuse(response, 415, "body", "skal sendes uden Content-Encoding");
+      return;
+    }
+    byte[] body = read(request.getInputStream());
+    if (body == null) {
+      refuse(response, 413, "body", "er større end " + MAX_BODY_BYTES / 1024 + " kB");
+      return;
+    }
+    Optional<Authentication> caller = callers.of(request, submission.get().engine());
+    if (caller.isPresent()) {
+      try {
+        Map<String, SubmittedValue> variables = variables(body);
+        Optional<SubmissionTarget> target = targets.find(submission.get(), caller.get());
+        if (target.isPresent()) {
+          check.check(target.get().form(), variables, target.get().existing());
+        }
+      } catch (FormViolation violation) {
+        refuse(response, 400, violation.field(), violation.getMessage());
+        return;
+      }
+    }
+    chain.doFilter(new ReadAgainRequest(request, body), response);
+  }
+
+  /** The {@code variables} of the body; an empty body, or one the engine could not read either, has none. */
+  private static Map<String, SubmittedValue> variables(byte[] body) {
+    Map<String, SubmittedValue> variables = new LinkedHashMap<>();
+    if (body.length == 0) {
+      return variables;
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new FormViolation("body", "er ikke gyldig JSON, eller et felt står der to gange");
+    } catch (IOException e) {
+      throw new FormViolation("body", "kunne ikke læses");
+    }
+    JsonNode submitted = root == null ? null : root.get("variables");
+    if (submitted == null || submitted.isNull()) {
+      return variables;
+    }
+    if (!submitted.isObject()) {
+      throw new FormViolation("variables", "skal være et objekt med formularens felter");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = submitted.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      variables.put(entry.getKey(), SubmittedValue.read(entry.getKey(), entry.getValue()));
+    }
+    return variables;
+  }
+
+  private static String path(HttpServletRequest request) {
+    return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+  }
+
+  private static byte[] read(InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+    return bytes.length > MAX_BODY_BYTES ? null : bytes;
+  }
+
+  private static void refuse(HttpServletResponse response, int status, String field, String message)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    String text = message.startsWith(field + ": ") ? message : field + ": " + message;
+    response.getWriter().write(JSON.writeValueAsString(
+        Map.of("type", "InvalidInputException", "field", field, "message", text)));
+  }
+}
