@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Demo identities: every municipality as a Camunda tenant, every group of Én Plan, and in each staffed
  * municipality one user per group ({@code <group>.<tenant>}), member of that group and that tenant only. Creates
- * only what is missing, so it can run on every start against a database that survives restarts.
+ * only what is missing, so it can run on every start against a database that survives restarts. The network-wide
+ * roles ({@code netvaerk}, {@code evaluering}) get one user each, named like the group and a member of no tenant.
  */
 @Component
 @Profile("demo")
@@ -48,7 +49,9 @@ class DemoIdentity implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     municipalities.all().forEach(this::ensureTenant);
     roles.all().forEach(this::ensureGroup);
+    roles.network().forEach(this::ensureGroup);
     demo.staffedMunicipalities().forEach(this::staff);
+    roles.network().forEach(this::ensureNetworkMember);
     ensureAdminIsCamundaAdmin();
   }
 
@@ -92,6 +95,21 @@ class DemoIdentity implements ApplicationRunner {
     }
     if (identity.createTenantQuery().userMember(userId).tenantId(municipality.tenant()).count() == 0) {
       identity.createTenantUserMembership(municipality.tenant(), userId);
+    }
+  }
+
+  private void ensureNetworkMember(StaffRole role) {
+    String userId = role.groupId();
+    if (identity.createUserQuery().userId(userId).count() == 0) {
+      User user = identity.newUser(userId);
+      user.setFirstName(role.roleName());
+      user.setLastName("Netværket");
+      user.setPassword(demo.password());
+      identity.saveUser(user);
+      LOG.info("Demo: created user {}", userId);
+    }
+    if (identity.createUserQuery().userId(userId).memberOfGroup(role.groupId()).count() == 0) {
+      identity.createMembership(userId, role.groupId());
     }
   }
 

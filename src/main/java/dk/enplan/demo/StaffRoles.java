@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The groups of Én Plan (DESIGN.md §6): the fixed roles and one {@code sektor-<key>} group per configured sector.
+ * The groups of Én Plan: the fixed roles and one {@code sektor-<key>} group per configured sector, each staffed in a
+ * municipality; and the network-wide roles, members of no municipality.
  */
 @Component
 @Profile("demo")
@@ -22,6 +23,14 @@ class StaffRoles {
       new StaffRole("analytiker", "Analytikere", Groups.GROUP_TYPE_WORKFLOW, "Analytiker"),
       new StaffRole("fagsystem", "Fagsystemer", Groups.GROUP_TYPE_SYSTEM, "Fagsystem"));
 
+  /**
+   * Network-wide roles, one demo user each named like the group and a member of no tenant: {@code netvaerk}
+   * (network-wide KPIs, shared model deployments) and {@code evaluering} (the pseudonymised export).
+   */
+  private static final List<StaffRole> NETWORK = List.of(
+      new StaffRole("netvaerk", "Netværket", Groups.GROUP_TYPE_WORKFLOW, "Netværkskoordinator"),
+      new StaffRole("evaluering", "Evaluering", Groups.GROUP_TYPE_WORKFLOW, "Evaluator"));
+
   private final SectorCatalog sectors;
 
   StaffRoles(SectorCatalog sectors) {
@@ -32,6 +41,10 @@ class StaffRoles {
     List<StaffRole> roles = new ArrayList<>(FIXED);
     sectors.all().forEach(sector -> roles.add(sectorRole(sector)));
     return roles;
+  }
+
+  List<StaffRole> network() {
+    return NETWORK;
   }
 
   private static StaffRole sectorRole(Sector sector) {

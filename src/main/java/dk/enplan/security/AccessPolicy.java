@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  *       groups (names in Tasklist);
  *   <li>{@code visitation}, {@code koordinator}, {@code fagsystem}: start a course;
  *   <li>{@code leder}: Cockpit, read courses and their tasks (of their municipality);
- *   <li>{@code analytiker}: Cockpit, read courses, deploy models.
+ *   <li>{@code analytiker}: Cockpit, read courses, deploy models;
+ *   <li>{@code netvaerk}: deploy shared models (no tenant), read definitions (docs/deployment-rules.md).
  * </ul>
  */
 @Component
@@ -39,6 +40,7 @@ class AccessPolicy extends AbstractProcessEnginePlugin {
   static final String MANAGER = "leder";
   static final String ANALYST = "analytiker";
   static final String SPECIALIST_SYSTEM = "fagsystem";
+  static final String NETWORK = "netvaerk";
   static final String COURSE_PROCESS = EngineApiAllowList.COURSE_PROCESS_KEY;
 
   private final SectorCatalog sectors;
@@ -72,6 +74,9 @@ class AccessPolicy extends AbstractProcessEnginePlugin {
     for (String group : List.of(COORDINATOR, SPECIALIST_SYSTEM)) {
       grant(authorizations, group, Resources.PROCESS_DEFINITION, COURSE_PROCESS, Permissions.UPDATE_INSTANCE);
     }
+    grant(authorizations, NETWORK, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+    grant(authorizations, NETWORK, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    grant(authorizations, NETWORK, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
   }
 
   private List<String> caseworkerGroups() {

@@ -6,9 +6,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * The few users tests need: a visitation caseworker, a coordinator, a specialist system and a Jobcenter caseworker
- * in Allerød and in Ballerup, and an administrator (without one, the webapps show their first-time setup page
- * instead of the login).
+ * The few users tests need: a visitation caseworker, a coordinator, a specialist system, a Jobcenter caseworker and
+ * an analyst in Allerød and in Ballerup, an administrator (without one, the webapps show their first-time setup page
+ * instead of the login), and {@code netvaerk}, the network role's user, of no municipality.
  */
 @Component
 public class TestIdentity {
@@ -21,9 +21,15 @@ public class TestIdentity {
     this.identity = identity;
   }
 
-  /** One user per group and tenant; fagsystem and a sector's group for the plan API's access rules. */
+  /**
+   * One user per group and tenant; fagsystem and a sector's group for the plan API's access rules, analytiker for
+   * deployments.
+   */
   public static final List<String> GROUPS = List.of("visitation", "koordinator", "fagsystem",
-      "sektor-beskaeftigelse", "leder");
+      "sektor-beskaeftigelse", "leder", "analytiker");
+
+  /** The network role and its one user (same id), member of no tenant: shared deployments. */
+  public static final String NETWORK = "netvaerk";
 
   /** The password of every test user {@code <group>.<tenant>}. */
   public static final String PASSWORD = "test-password";
@@ -42,6 +48,15 @@ public class TestIdentity {
       if (identity.createGroupQuery().groupId(group).count() == 0) {
         identity.saveGroup(identity.newGroup(group));
       }
+    }
+    if (identity.createUserQuery().userId(NETWORK).count() == 0) {
+      if (identity.createGroupQuery().groupId(NETWORK).count() == 0) {
+        identity.saveGroup(identity.newGroup(NETWORK));
+      }
+      User network = identity.newUser(NETWORK);
+      network.setPassword(PASSWORD);
+      identity.saveUser(network);
+      identity.createMembership(NETWORK, NETWORK);
     }
     for (String tenant : TENANTS) {
       if (identity.createTenantQuery().tenantId(tenant).count() == 0) {
