@@ -15,7 +15,9 @@ import org.springframework.test.context.ActiveProfiles;
  * Outside demo mode there are no demo users and no demo courses. Its own in-memory database, so users that other
  * tests create in the shared "test" context cannot hide or fake the result.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:enplan-no-demo;DB_CLOSE_DELAY=-1")
+@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:enplan-no-demo;DB_CLOSE_DELAY=-1",
+    // its own engine name: the REST API finds engines by name, and the shared context's is "default"
+    "camunda.bpm.process-engine-name=no-demo"})
 @ActiveProfiles("test")
 class DemoDataTestOutsideDemoModeTest {
 

@@ -23,7 +23,6 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.AfterEach;
@@ -53,13 +52,9 @@ class ModelerDeploymentTest {
   @Autowired IdentityService identityService;
   @Autowired RepositoryService repository;
   @Autowired ManagementService management;
-  @Autowired ProcessEngine engine;
 
   @BeforeEach
   void setUp() throws Exception {
-    // The REST API finds its engine by name in Camunda's static registry; a test context started before this one
-    // with its own engine of the same name (DemoDataTestOutsideDemoModeTest) would otherwise answer for it.
-    ProcessEngines.registerProcessEngine(engine);
     identity.ensure();
     Files.deleteIfExists(MARKER);
   }
