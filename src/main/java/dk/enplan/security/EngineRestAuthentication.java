@@ -1,7 +1,6 @@
 package dk.enplan.security;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +20,7 @@ class EngineRestAuthentication {
     registration.setName("engine-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
+        LoginRecordingAuthenticationProvider.class.getName());
     registration.setOrder(101);
     return registration;
   }
@@ -33,7 +32,7 @@ class EngineRestAuthentication {
     registration.setName("plan-api-authentication");
     registration.addUrlPatterns("/api/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
+        LoginRecordingAuthenticationProvider.class.getName());
     registration.setOrder(102);
     return registration;
   }

@@ -1,0 +1,82 @@
+package dk.enplan.security;
+
+import dk.enplan.security.LoginThrottle.LoginPair;
+import dk.enplan.security.LoginThrottle.ThrottledLogin;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * For administrators (group {@code camunda-admin}), over HTTP Basic like the plan API: the pairs of user id and
+ * source address this node delays or locks ({@code GET /api/admin/login-throttle}), and lifting one
+ * ({@code DELETE /api/admin/login-throttle?userId=…&source=…}). Not part of the plan API's published document.
+ */
+@Hidden
+@RestController
+class LoginThrottleController {
+
+  static final String PATH = "/api/admin/login-throttle";
+  static final String ADMIN_GROUP = "camunda-admin";
+
+  private final LoginThrottle throttle;
+
+  LoginThrottleController(LoginThrottle throttle) {
+    this.throttle = throttle;
+  }
+
+  @GetMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> throttled() {
+    ResponseEntity<?> refused = refusedUnlessAdministrator();
+    if (refused != null) {
+      return refused;
+    }
+    List<ThrottledLogin> pairs = throttle.throttled();
+    return ResponseEntity.ok(Map.of("throttled", pairs, "trackedPairs", throttle.trackedPairs()));
+  }
+
+  @DeleteMapping(PATH)
+  ResponseEntity<?> lift(@RequestParam(required = false) String userId,
+                         @RequestParam(required = false) String source) {
+    ResponseEntity<?> refused = refusedUnlessAdministrator();
+    if (refused != null) {
+      return refused;
+    }
+    if (userId == null || userId.isBlank()) {
+      return error(HttpStatus.BAD_REQUEST, "userId", "userId: mangler; angiv brugerens id");
+    }
+    if (source == null || source.isBlank()) {
+      return error(HttpStatus.BAD_REQUEST, "source", "source: mangler; angiv adressen som vist i listen");
+    }
+    return throttle.lift(new LoginPair(userId, source)).<ResponseEntity<?>>map(pair -> ResponseEntity.noContent()
+        .build()).orElseGet(() -> error(HttpStatus.NOT_FOUND, "source",
+            "source: brugeren " + userId + " er ikke forsinket eller spærret fra " + source));
+  }
+
+  private ResponseEntity<?> refusedUnlessAdministrator() {
+    // The caller as the authentication filter left it, on the engine it authenticated against (the default engine:
+    // in production the application's only one).
+    Authentication caller = EngineUtil.lookupProcessEngine(null).getIdentityService().getCurrentAuthentication();
+    if (caller == null || caller.getUserId() == null) {
+      return error(HttpStatus.UNAUTHORIZED, null, "log ind med HTTP Basic");
+    }
+    if (caller.getGroupIds() == null || !caller.getGroupIds().contains(ADMIN_GROUP)) {
+      return error(HttpStatus.FORBIDDEN, null, "kun administratorer (gruppen " + ADMIN_GROUP
+          + ") ser og ophæver spærrede logins");
+    }
+    return null;
+  }
+
+  private static ResponseEntity<Map<String, String>> error(HttpStatus status, String field, String message) {
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        .body(field == null ? Map.of("message", message) : Map.of("field", field, "message", message));
+  }
+}
