@@ -15,7 +15,8 @@ import org.springframework.test.context.ActiveProfiles;
  * Outside demo mode there are no demo users and no demo courses. Its own in-memory database, so users that other
  * tests create in the shared "test" context cannot hide or fake the result.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:enplan-no-demo;DB_CLOSE_DELAY=-1")
+@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:enplan-no-demo;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.generate-unique-process-engine-name=true"})
 @ActiveProfiles("test")
 class DemoDataTestOutsideDemoModeTest {
 
