@@ -1,7 +1,6 @@
 package dk.enplan.course;
 
 import static dk.enplan.course.CourseVariables.CLOSURE_REASON;
-import static dk.enplan.course.CourseVariables.COURSE_ID;
 import static dk.enplan.course.CourseVariables.HANDOVER_NOTE;
 import static dk.enplan.course.CourseVariables.NEW_MUNICIPALITY;
 
@@ -21,16 +20,18 @@ class CloseCourseDelegate implements JavaDelegate {
   static final String REASON_MOVED_OUT = "fraflytning";
 
   private final CourseService courses;
+  private final CourseIdentity identity;
   private final Notices notices;
 
-  CloseCourseDelegate(CourseService courses, Notices notices) {
+  CloseCourseDelegate(CourseService courses, CourseIdentity identity, Notices notices) {
     this.courses = courses;
+    this.identity = identity;
     this.notices = notices;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String courseId = COURSE_ID.from(execution);
+    String courseId = identity.of(execution).id();
     String reason = CLOSURE_REASON.from(execution);
     if (REASON_MOVED_OUT.equals(reason)) {
       notices.send(courseId, RecipientKind.NEW_MUNICIPALITY, NEW_MUNICIPALITY.from(execution),

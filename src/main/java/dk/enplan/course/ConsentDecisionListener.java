@@ -1,10 +1,8 @@
 package dk.enplan.course;
 
-import static dk.enplan.course.CourseVariables.CHOSEN_SECTORS;
 import static dk.enplan.course.CourseVariables.CONSENTED_SECTORS;
 import static dk.enplan.course.CourseVariables.CONSENT_GIVEN;
 import static dk.enplan.course.CourseVariables.CONSENT_INFORMED;
-import static dk.enplan.course.CourseVariables.COURSE_ID;
 import static dk.enplan.course.CourseVariables.YES;
 
 import static dk.enplan.course.CourseVariables.PARTICIPATING_SECTOR_OPTIONS;
@@ -18,22 +16,29 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On completing consent: a yes needs an informed citizen and a scope within the sectors chosen at visitation; the
- * scope is recorded on the course, and only these sectors may later receive the plan's content.
+ * On completing consent, the one task whose form declares the consent's scope: a yes needs an informed citizen and
+ * a scope within the sectors chosen at visitation as the plan store records them (not the {@code chosenSectors}
+ * variable); the scope is recorded on the course, and only these sectors may later receive the plan's content.
  */
 @Component("consentDecision")
 class ConsentDecisionListener implements TaskListener {
 
   private final CourseService courses;
+  private final CourseIdentity identity;
   private final SectorCatalog sectors;
 
-  ConsentDecisionListener(CourseService courses, SectorCatalog sectors) {
+  ConsentDecisionListener(CourseService courses, CourseIdentity identity, SectorCatalog sectors) {
     this.courses = courses;
+    this.identity = identity;
     this.sectors = sectors;
   }
 
   @Override
   public void notify(DelegateTask task) {
+    Course course = identity.of(task);
+    if (course.status() != CourseStatus.AWAITING_CONSENT) {
+      throw new InvalidInputException(CourseVariables.COURSE_ID.name(), "forløbet venter ikke på samtykke");
+    }
     if (!YES.equals(YesNo.require(CONSENT_GIVEN, task))) {
       return;
     }
@@ -44,13 +49,13 @@ class ConsentDecisionListener implements TaskListener {
     if (consented.isEmpty()) {
       throw new InvalidInputException(CONSENTED_SECTORS.name(), "vælg mindst én sektor, samtykket omfatter");
     }
-    List<String> chosen = CHOSEN_SECTORS.from(task);
+    List<String> chosen = course.chosenSectors();
     consented.stream().filter(sector -> !chosen.contains(sector)).findFirst().ifPresent(sector -> {
       throw new InvalidInputException(CONSENTED_SECTORS.name(),
           "'" + sector + "' deltager ikke i forløbet og kan ikke være omfattet af samtykket");
     });
     CONSENTED_SECTORS.set(task, consented);
     FormOptions.set(task, PARTICIPATING_SECTOR_OPTIONS, sectors.options(consented));
-    courses.consented(COURSE_ID.from(task), consented);
+    courses.consented(course.id(), consented);
   }
 }

@@ -118,6 +118,11 @@ public class Course {
     return coordinator;
   }
 
+  /** The sectors chosen at visitation, in the order chosen; empty before visitation. */
+  public List<String> chosenSectors() {
+    return chosenSectors == null || chosenSectors.isBlank() ? List.of() : List.of(chosenSectors.split(","));
+  }
+
   public String closureReason() {
     return closureReason;
   }

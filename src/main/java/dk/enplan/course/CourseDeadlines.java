@@ -7,6 +7,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import dk.enplan.process.InvalidInputException;
 import dk.enplan.process.WithoutUserChecks;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
@@ -70,7 +71,10 @@ public class CourseDeadlines {
   }
 
   private String evaluate(DelegateExecution execution, String output) {
-    String municipality = MUNICIPALITY.from(execution);
+    String municipality = execution.getTenantId();
+    if (municipality == null) {
+      throw new InvalidInputException(MUNICIPALITY.name(), "forløbet hører ikke til en kommune");
+    }
     var evaluation = decisions.evaluateDecisionByKey(CourseProcess.Decisions.DEADLINES)
         .variables(Variables.putValue(MUNICIPALITY.name(), municipality));
     boolean ownTable = repository.createDecisionDefinitionQuery()

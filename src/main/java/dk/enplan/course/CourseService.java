@@ -52,6 +52,13 @@ public class CourseService {
     return consents.findByCourseIdOrderById(courseId);
   }
 
+  /** The sectors whose consent is in force now, in the order given. */
+  @Transactional(readOnly = true)
+  public List<String> consentedSectors(String courseId) {
+    return consents.findByCourseIdOrderById(courseId).stream().filter(ConsentScope::isActive)
+        .map(ConsentScope::sector).distinct().toList();
+  }
+
   void end(String courseId, CourseStatus status, String reason) {
     get(courseId).end(status, reason, now());
   }

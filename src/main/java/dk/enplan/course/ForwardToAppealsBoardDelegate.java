@@ -1,7 +1,6 @@
 package dk.enplan.course;
 
 import static dk.enplan.course.CourseVariables.COMPLAINT_TEXT;
-import static dk.enplan.course.CourseVariables.COURSE_ID;
 import static dk.enplan.course.CourseVariables.DECISION_TEXT;
 import static dk.enplan.course.CourseVariables.RECONSIDERATION_NOTE;
 
@@ -17,9 +16,11 @@ class ForwardToAppealsBoardDelegate implements JavaDelegate {
 
   static final String APPEALS_BOARD = "Ankestyrelsen";
 
+  private final CourseIdentity identity;
   private final Notices notices;
 
-  ForwardToAppealsBoardDelegate(Notices notices) {
+  ForwardToAppealsBoardDelegate(CourseIdentity identity, Notices notices) {
+    this.identity = identity;
     this.notices = notices;
   }
 
@@ -27,7 +28,7 @@ class ForwardToAppealsBoardDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String reconsideration = RECONSIDERATION_NOTE.optionalFrom(execution)
         .orElse("Kommunen nåede ikke at genvurdere afgørelsen inden fristen.");
-    notices.send(COURSE_ID.from(execution), RecipientKind.APPEALS_BOARD, APPEALS_BOARD,
+    notices.send(identity.of(execution).id(), RecipientKind.APPEALS_BOARD, APPEALS_BOARD,
         "Klage over samlet afgørelse efter Én Plan",
         "Klagen: " + COMPLAINT_TEXT.optionalFrom(execution).orElse("(ikke angivet)")
             + "\nAfgørelsen: " + DECISION_TEXT.optionalFrom(execution).orElse("(ikke angivet)")

@@ -1,6 +1,5 @@
 package dk.enplan.course;
 
-import static dk.enplan.course.CourseVariables.COURSE_ID;
 import static dk.enplan.course.CourseVariables.VISITATION_NOTE;
 
 import dk.enplan.notice.Notice.RecipientKind;
@@ -14,16 +13,18 @@ import org.springframework.stereotype.Component;
 class NotifyReferrerDelegate implements JavaDelegate {
 
   private final CourseService courses;
+  private final CourseIdentity identity;
   private final Notices notices;
 
-  NotifyReferrerDelegate(CourseService courses, Notices notices) {
+  NotifyReferrerDelegate(CourseService courses, CourseIdentity identity, Notices notices) {
     this.courses = courses;
+    this.identity = identity;
     this.notices = notices;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Course course = courses.get(COURSE_ID.from(execution));
+    Course course = identity.of(execution);
     notices.send(course.id(), RecipientKind.REFERRER, course.referringUnit(),
         "Henvisning af " + course.citizenName() + " er ikke visiteret til Én Plan",
         "Visitationens begrundelse: " + VISITATION_NOTE.from(execution)

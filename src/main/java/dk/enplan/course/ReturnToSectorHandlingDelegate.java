@@ -1,7 +1,5 @@
 package dk.enplan.course;
 
-import static dk.enplan.course.CourseVariables.CHOSEN_SECTORS;
-import static dk.enplan.course.CourseVariables.COURSE_ID;
 
 import dk.enplan.notice.Notice.RecipientKind;
 import dk.enplan.notice.Notices;
@@ -14,19 +12,21 @@ import org.springframework.stereotype.Component;
 class ReturnToSectorHandlingDelegate implements JavaDelegate {
 
   private final CourseService courses;
+  private final CourseIdentity identity;
   private final Notices notices;
 
-  ReturnToSectorHandlingDelegate(CourseService courses, Notices notices) {
+  ReturnToSectorHandlingDelegate(CourseService courses, CourseIdentity identity, Notices notices) {
     this.courses = courses;
+    this.identity = identity;
     this.notices = notices;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Course course = courses.get(COURSE_ID.from(execution));
+    Course course = identity.of(execution);
     String subject = course.citizenName() + " har ikke givet samtykke til Én Plan";
     String body = "Borgeren fortsætter i almindelig sektorsagsbehandling. Der deles ingen oplysninger via Én Plan.";
-    for (String sector : CHOSEN_SECTORS.from(execution)) {
+    for (String sector : course.chosenSectors()) {
       notices.send(course.id(), RecipientKind.SECTOR_SYSTEM, sector, subject, body);
     }
     notices.send(course.id(), RecipientKind.REFERRER, course.referringUnit(), subject, body);

@@ -3,8 +3,6 @@ package dk.enplan.course;
 import static dk.enplan.course.CourseVariables.CHOSEN_SECTORS;
 import static dk.enplan.course.CourseVariables.CHOSEN_SECTOR_OPTIONS;
 import static dk.enplan.course.CourseVariables.COORDINATOR;
-import static dk.enplan.course.CourseVariables.COURSE_ID;
-import static dk.enplan.course.CourseVariables.MUNICIPALITY;
 import static dk.enplan.course.CourseVariables.TARGET_GROUP_CONFIRMED;
 import static dk.enplan.course.CourseVariables.VISITATION_NOTE;
 import static dk.enplan.course.CourseVariables.YES;
@@ -19,24 +17,34 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On completing visitation: checks the decision (target group yes/no; if yes, known sectors and a coordinator of
- * this municipality), records sectors and coordinator on the course, and prepares the consent form's options.
+ * On completing visitation, the one task whose form declares the course's sectors and coordinator: checks the
+ * decision (target group yes/no; if yes, known sectors and a coordinator of the course's municipality), records
+ * sectors and coordinator on the course in the plan store, where every later step reads them, and prepares the
+ * consent form's options. The course is the process instance's own ({@link CourseIdentity}), and only a course at
+ * visitation can be visitated.
  */
 @Component("visitationDecision")
 class VisitationDecisionListener implements TaskListener {
 
   private final CourseService courses;
+  private final CourseIdentity identity;
   private final SectorCatalog sectors;
   private final Coordinators coordinators;
 
-  VisitationDecisionListener(CourseService courses, SectorCatalog sectors, Coordinators coordinators) {
+  VisitationDecisionListener(CourseService courses, CourseIdentity identity, SectorCatalog sectors,
+                             Coordinators coordinators) {
     this.courses = courses;
+    this.identity = identity;
     this.sectors = sectors;
     this.coordinators = coordinators;
   }
 
   @Override
   public void notify(DelegateTask task) {
+    Course course = identity.of(task);
+    if (course.status() != CourseStatus.REFERRED) {
+      throw new InvalidInputException(CourseVariables.COURSE_ID.name(), "forløbet er allerede visiteret");
+    }
     String confirmed = YesNo.require(TARGET_GROUP_CONFIRMED, task);
     VISITATION_NOTE.text(task, ProcessVariable.TEXT_MAX);
     if (!YES.equals(confirmed)) {
@@ -48,12 +56,12 @@ class VisitationDecisionListener implements TaskListener {
     }
     sectors.require(CHOSEN_SECTORS.name(), chosen);
     String coordinator = COORDINATOR.from(task);
-    if (!coordinators.isCoordinatorIn(coordinator, MUNICIPALITY.from(task))) {
+    if (!coordinators.isCoordinatorIn(coordinator, course.tenantId())) {
       throw new InvalidInputException(COORDINATOR.name(),
           "'" + coordinator + "' er ikke koordinerende kontaktperson i kommunen");
     }
     CHOSEN_SECTORS.set(task, chosen);
     FormOptions.set(task, CHOSEN_SECTOR_OPTIONS, sectors.options(chosen));
-    courses.visitated(COURSE_ID.from(task), chosen, coordinator);
+    courses.visitated(course.id(), chosen, coordinator);
   }
 }

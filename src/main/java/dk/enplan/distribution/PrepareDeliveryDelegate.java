@@ -1,9 +1,8 @@
 package dk.enplan.distribution;
 
-import static dk.enplan.course.CourseVariables.COURSE_ID;
 import static dk.enplan.course.CourseVariables.PLAN_VERSION;
-import static dk.enplan.course.CourseVariables.SECTOR;
 
+import dk.enplan.course.CourseIdentity;
 import dk.enplan.process.InvalidInputException;
 import dk.enplan.process.ProcessVariable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,9 +22,11 @@ class PrepareDeliveryDelegate implements JavaDelegate {
   static final ProcessVariable<String> DELIVERY_TOPIC = ProcessVariable.string("deliveryTopic");
 
   private final Distributions distributions;
+  private final CourseIdentity identity;
 
-  PrepareDeliveryDelegate(Distributions distributions) {
+  PrepareDeliveryDelegate(Distributions distributions, CourseIdentity identity) {
     this.distributions = distributions;
+    this.identity = identity;
   }
 
   @Override
@@ -36,7 +37,7 @@ class PrepareDeliveryDelegate implements JavaDelegate {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(DELIVERY_KIND.name(), "ukendt leveringstype");
     }
-    DistributionRecord record = distributions.prepare(COURSE_ID.from(execution), SECTOR.from(execution), kind,
+    DistributionRecord record = distributions.prepare(identity.of(execution).id(), identity.sectorOf(execution), kind,
         PLAN_VERSION.optionalFrom(execution).orElse(null));
     DELIVERY_ID.set(execution, record.id());
     boolean send = record.status() != DistributionRecord.Status.KEPT_LOCALLY;

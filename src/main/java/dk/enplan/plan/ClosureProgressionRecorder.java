@@ -1,7 +1,7 @@
 package dk.enplan.plan;
 
-import static dk.enplan.course.CourseVariables.COURSE_ID;
 
+import dk.enplan.course.CourseIdentity;
 import dk.enplan.process.ProcessVariable;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -16,13 +16,15 @@ class ClosureProgressionRecorder implements TaskListener {
   static final ProcessVariable<Number> FINAL_PROGRESSION = ProcessVariable.number("finalProgression");
 
   private final PlanStore store;
+  private final CourseIdentity identity;
 
-  ClosureProgressionRecorder(PlanStore store) {
+  ClosureProgressionRecorder(PlanStore store, CourseIdentity identity) {
     this.store = store;
+    this.identity = identity;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    store.measure(COURSE_ID.from(task), Map.of(OVERALL, FollowUpRecorder.score(FINAL_PROGRESSION, task)));
+    store.measure(identity.of(task).id(), Map.of(OVERALL, FollowUpRecorder.score(FINAL_PROGRESSION, task)));
   }
 }

@@ -1,9 +1,9 @@
 package dk.enplan.plan;
 
-import static dk.enplan.course.CourseVariables.COURSE_ID;
 import static dk.enplan.course.CourseVariables.FOLLOW_UP_DECISION;
 import static dk.enplan.course.CourseVariables.FOLLOW_UP_NOTE;
 
+import dk.enplan.course.CourseIdentity;
 import dk.enplan.process.InvalidInputException;
 import dk.enplan.process.ProcessVariable;
 import java.util.LinkedHashMap;
@@ -23,9 +23,11 @@ class FollowUpRecorder implements TaskListener {
   static final Set<String> DECISIONS = Set.of("fortsaet", "revider", "afslut");
 
   private final PlanStore store;
+  private final CourseIdentity identity;
 
-  FollowUpRecorder(PlanStore store) {
+  FollowUpRecorder(PlanStore store, CourseIdentity identity) {
     this.store = store;
+    this.identity = identity;
   }
 
   @Override
@@ -39,7 +41,7 @@ class FollowUpRecorder implements TaskListener {
     for (LifeDomain domain : LifeDomain.values()) {
       scores.put(domain.key(), score(ProcessVariable.number(domain.progressionField()), task));
     }
-    store.measure(COURSE_ID.from(task), scores);
+    store.measure(identity.of(task).id(), scores);
   }
 
   /** A progression score: a whole number from 0 to 10. */

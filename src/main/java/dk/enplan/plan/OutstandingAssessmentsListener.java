@@ -1,8 +1,8 @@
 package dk.enplan.plan;
 
-import static dk.enplan.course.CourseVariables.COURSE_ID;
 import static dk.enplan.course.CourseVariables.OUTSTANDING_SECTORS;
 
+import dk.enplan.course.CourseIdentity;
 import dk.enplan.course.SectorSelection;
 import dk.enplan.plan.SectorReport.Kind;
 import dk.enplan.sector.SectorCatalog;
@@ -20,16 +20,19 @@ class OutstandingAssessmentsListener implements TaskListener {
   private final PlanStore store;
   private final SectorCatalog sectors;
   private final SectorSelection selection;
+  private final CourseIdentity identity;
 
-  OutstandingAssessmentsListener(PlanStore store, SectorCatalog sectors, SectorSelection selection) {
+  OutstandingAssessmentsListener(PlanStore store, SectorCatalog sectors, SectorSelection selection,
+                                 CourseIdentity identity) {
     this.store = store;
+    this.identity = identity;
     this.sectors = sectors;
     this.selection = selection;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    Set<String> delivered = store.reports(COURSE_ID.from(task), Kind.ASSESSMENT).stream()
+    Set<String> delivered = store.reports(identity.of(task).id(), Kind.ASSESSMENT).stream()
         .map(SectorReport::sector).collect(Collectors.toSet());
     List<String> outstanding = selection.participating(task.getExecution()).stream()
         .filter(sector -> !delivered.contains(sector)).toList();

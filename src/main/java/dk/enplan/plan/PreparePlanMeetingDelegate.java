@@ -1,8 +1,8 @@
 package dk.enplan.plan;
 
 import static dk.enplan.course.CourseVariables.ASSESSMENT_OVERVIEW;
-import static dk.enplan.course.CourseVariables.COURSE_ID;
 
+import dk.enplan.course.CourseIdentity;
 import dk.enplan.plan.SectorReport.Kind;
 import dk.enplan.sector.SectorCatalog;
 import java.util.LinkedHashMap;
@@ -18,16 +18,18 @@ class PreparePlanMeetingDelegate implements JavaDelegate {
 
   private final PlanStore store;
   private final SectorCatalog sectors;
+  private final CourseIdentity identity;
 
-  PreparePlanMeetingDelegate(PlanStore store, SectorCatalog sectors) {
+  PreparePlanMeetingDelegate(PlanStore store, SectorCatalog sectors, CourseIdentity identity) {
     this.store = store;
+    this.identity = identity;
     this.sectors = sectors;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Map<String, SectorReport> latest = new LinkedHashMap<>();
-    store.reports(COURSE_ID.from(execution), Kind.ASSESSMENT).forEach(r -> latest.put(r.sector(), r));
+    store.reports(identity.of(execution).id(), Kind.ASSESSMENT).forEach(r -> latest.put(r.sector(), r));
     String overview = latest.values().stream()
         .map(r -> "**" + sectors.get(r.sector()).name() + ":** " + r.summary() + "\n\nAnbefaling: " + r.detail())
         .collect(Collectors.joining("\n\n"));

@@ -2,9 +2,8 @@ package dk.enplan.plan;
 
 import static dk.enplan.course.CourseVariables.ASSESSMENT_RECOMMENDATION;
 import static dk.enplan.course.CourseVariables.ASSESSMENT_SUMMARY;
-import static dk.enplan.course.CourseVariables.COURSE_ID;
-import static dk.enplan.course.CourseVariables.SECTOR;
 
+import dk.enplan.course.CourseIdentity;
 import dk.enplan.process.ProcessVariable;
 import dk.enplan.plan.SectorReport.Kind;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,14 +15,16 @@ import org.springframework.stereotype.Component;
 class RecordAssessmentDelegate implements JavaDelegate {
 
   private final PlanStore store;
+  private final CourseIdentity identity;
 
-  RecordAssessmentDelegate(PlanStore store) {
+  RecordAssessmentDelegate(PlanStore store, CourseIdentity identity) {
     this.store = store;
+    this.identity = identity;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    store.report(COURSE_ID.from(execution), SECTOR.from(execution), Kind.ASSESSMENT,
+    store.report(identity.of(execution).id(), identity.sectorOf(execution), Kind.ASSESSMENT,
         ASSESSMENT_SUMMARY.text(execution, ProcessVariable.TEXT_MAX),
         ASSESSMENT_RECOMMENDATION.text(execution, ProcessVariable.TEXT_MAX),
         CompletingUser.of(execution));

@@ -1,10 +1,9 @@
 package dk.enplan.plan;
 
-import static dk.enplan.course.CourseVariables.COURSE_ID;
 import static dk.enplan.course.CourseVariables.INTERVENTION_OUTCOME;
 import static dk.enplan.course.CourseVariables.INTERVENTION_OUTCOME_NOTE;
-import static dk.enplan.course.CourseVariables.SECTOR;
 
+import dk.enplan.course.CourseIdentity;
 import dk.enplan.process.ProcessVariable;
 import dk.enplan.plan.SectorReport.Kind;
 import dk.enplan.process.InvalidInputException;
@@ -23,9 +22,11 @@ class RecordInterventionOutcomeDelegate implements JavaDelegate {
       "ikke_startet", PlanIntervention.Status.NOT_STARTED);
 
   private final PlanStore store;
+  private final CourseIdentity identity;
 
-  RecordInterventionOutcomeDelegate(PlanStore store) {
+  RecordInterventionOutcomeDelegate(PlanStore store, CourseIdentity identity) {
     this.store = store;
+    this.identity = identity;
   }
 
   @Override
@@ -34,8 +35,10 @@ class RecordInterventionOutcomeDelegate implements JavaDelegate {
     if (!OUTCOMES.containsKey(outcome)) {
       throw new InvalidInputException(INTERVENTION_OUTCOME.name(), "skal være en af " + OUTCOMES.keySet());
     }
-    store.report(COURSE_ID.from(execution), SECTOR.from(execution), Kind.INTERVENTION_OUTCOME, outcome,
+    String courseId = identity.of(execution).id();
+    String sector = identity.sectorOf(execution);
+    store.report(courseId, sector, Kind.INTERVENTION_OUTCOME, outcome,
         INTERVENTION_OUTCOME_NOTE.text(execution, ProcessVariable.TEXT_MAX), CompletingUser.of(execution));
-    store.interventionsOf(COURSE_ID.from(execution), SECTOR.from(execution), OUTCOMES.get(outcome));
+    store.interventionsOf(courseId, sector, OUTCOMES.get(outcome));
   }
 }

@@ -1,11 +1,10 @@
 package dk.enplan.plan;
 
-import static dk.enplan.course.CourseVariables.COURSE_ID;
 import static dk.enplan.course.CourseVariables.INTERVENTION_DESCRIPTION;
 import static dk.enplan.course.CourseVariables.INTERVENTION_RESPONSIBLE;
 import static dk.enplan.course.CourseVariables.INTERVENTION_START;
-import static dk.enplan.course.CourseVariables.SECTOR;
 
+import dk.enplan.course.CourseIdentity;
 import dk.enplan.process.ProcessVariable;
 import dk.enplan.plan.SectorReport.Kind;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,18 +16,22 @@ import org.springframework.stereotype.Component;
 class RecordInterventionStartDelegate implements JavaDelegate {
 
   private final PlanStore store;
+  private final CourseIdentity identity;
 
-  RecordInterventionStartDelegate(PlanStore store) {
+  RecordInterventionStartDelegate(PlanStore store, CourseIdentity identity) {
     this.store = store;
+    this.identity = identity;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    store.report(COURSE_ID.from(execution), SECTOR.from(execution), Kind.INTERVENTION_STARTED,
+    String courseId = identity.of(execution).id();
+    String sector = identity.sectorOf(execution);
+    store.report(courseId, sector, Kind.INTERVENTION_STARTED,
         INTERVENTION_DESCRIPTION.text(execution, ProcessVariable.TEXT_MAX),
         "Ansvarlig: " + INTERVENTION_RESPONSIBLE.text(execution, 200)
             + ", start: " + INTERVENTION_START.text(execution, 40),
         CompletingUser.of(execution));
-    store.interventionsOf(COURSE_ID.from(execution), SECTOR.from(execution), PlanIntervention.Status.STARTED);
+    store.interventionsOf(courseId, sector, PlanIntervention.Status.STARTED);
   }
 }

@@ -1,11 +1,11 @@
 package dk.enplan.plan;
 
-import static dk.enplan.course.CourseVariables.COORDINATOR;
-import static dk.enplan.course.CourseVariables.COURSE_ID;
 import static dk.enplan.course.CourseVariables.PLANNED_INTERVENTIONS;
 import static dk.enplan.course.CourseVariables.PLAN_GOALS;
 import static dk.enplan.course.CourseVariables.PLAN_VERSION;
 
+import dk.enplan.course.Course;
+import dk.enplan.course.CourseIdentity;
 import dk.enplan.course.SectorSelection;
 import dk.enplan.sector.SectorCatalog;
 import java.util.stream.Collectors;
@@ -24,9 +24,12 @@ class SavePlanVersionDelegate implements JavaDelegate {
   private final PlanStore store;
   private final SectorCatalog sectors;
   private final SectorSelection selection;
+  private final CourseIdentity identity;
 
-  SavePlanVersionDelegate(PlanStore store, SectorCatalog sectors, SectorSelection selection) {
+  SavePlanVersionDelegate(PlanStore store, SectorCatalog sectors, SectorSelection selection,
+                          CourseIdentity identity) {
     this.store = store;
+    this.identity = identity;
     this.sectors = sectors;
     this.selection = selection;
   }
@@ -34,7 +37,8 @@ class SavePlanVersionDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     AgreedPlan plan = PlanMeetingInput.read(execution, selection.participating(execution), sectors);
-    PlanVersion version = store.agree(COURSE_ID.from(execution), plan, COORDINATOR.from(execution));
+    Course course = identity.of(execution);
+    PlanVersion version = store.agree(course.id(), plan, course.coordinator());
     PLAN_VERSION.set(execution, version.version());
     PLAN_GOALS.set(execution, plan.goals().stream()
         .map(g -> "- " + g.lifeDomain().label() + ": " + g.goal() + " (\"" + g.citizenWords() + "\")"
