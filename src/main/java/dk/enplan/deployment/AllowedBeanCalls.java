@@ -31,6 +31,8 @@ final class AllowedBeanCalls {
       // dk.enplan.course.SectorSelection: the sectors of the course
       "sectorSelection.chosen(_)",
       "sectorSelection.participating(_)",
+      // dk.enplan.course.CourseRoles: the course's coordinating contact person, from the plan store
+      "courseRoles.coordinator(_)",
       // the engine's execution: the course id handed to called processes (camunda:in businessKey)
       "execution.processBusinessKey");
 
