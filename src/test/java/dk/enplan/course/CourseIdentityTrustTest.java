@@ -14,6 +14,7 @@ import dk.enplan.process.InvalidInputException;
 import dk.enplan.testing.AttackReport;
 import dk.enplan.testing.CourseDriver;
 import dk.enplan.testing.CourseEngineTest;
+import dk.enplan.testing.EngineHttp;
 import dk.enplan.testing.TestIdentity;
 import java.net.http.HttpResponse;
 import java.util.HashMap;

@@ -8,9 +8,11 @@ import static dk.enplan.course.CourseSteps.businessKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.enplan.testing.AttackReport;
 import dk.enplan.testing.CourseDriver;
 import dk.enplan.testing.CourseEngineTest;
+import dk.enplan.testing.EngineHttp;
 import dk.enplan.testing.TestIdentity;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -65,7 +67,7 @@ class InvalidInputOverHttpTest {
 
     HttpResponse<String> rest = EngineHttp.rest(port, "koordinator.allerod")
         .post("/engine-rest/task/" + consent.getId() + "/complete", form);
-    HttpResponse<String> tasklist = EngineHttp.tasklist(port, "koordinator.allerod")
+    HttpResponse<String> tasklist = EngineHttp.webapp(port, "koordinator.allerod", "tasklist")
         .post("/camunda/api/engine/engine/default/task/" + consent.getId() + "/submit-form", form);
 
     for (HttpResponse<String> response : List.of(rest, tasklist)) {
@@ -163,10 +165,9 @@ class InvalidInputOverHttpTest {
     for (Attack attack : attacks) {
       long tasksBefore = tasks.createTaskQuery().processInstanceId(course.getId()).count();
       String variables = String.valueOf(new java.util.TreeMap<>(runtime.getVariables(course.getId())));
-      JsonNode body = EngineHttp.JSON.readTree(EngineHttp.variables(attack.variables()));
-      String message = EngineHttp.JSON.writeValueAsString(EngineHttp.JSON.createObjectNode()
-          .put("messageName", attack.message()).put("businessKey", courseId)
-          .set("processVariables", body.path("variables")));
+      JsonNode body = new ObjectMapper().readTree(EngineHttp.variables(attack.variables()));
+      String message = new ObjectMapper().createObjectNode().put("messageName", attack.message())
+          .put("businessKey", courseId).set("processVariables", body.path("variables")).toString();
 
       HttpResponse<String> response = sender.post("/engine-rest/message", message);
 
@@ -185,7 +186,7 @@ class InvalidInputOverHttpTest {
   void anImpossibleCprDateFromTasklistsStartFormIs400NamingCpr() throws Exception {
     String definition = repository.createProcessDefinitionQuery().processDefinitionKey(CourseProcess.KEY)
         .latestVersion().singleResult().getId();
-    EngineHttp tasklist = EngineHttp.tasklist(port, "visitation.allerod");
+    EngineHttp tasklist = EngineHttp.webapp(port, "visitation.allerod", "tasklist");
     for (String cpr : List.of("320190-1234", "310290-1234")) {
       long courseRows = courses.count();
       long instances = history.createHistoricProcessInstanceQuery().count();

@@ -17,7 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:enplan-no-demo;DB_CLOSE_DELAY=-1",
     // its own engine name: the REST API finds engines by name, and the shared context's is "default"
-    "camunda.bpm.process-engine-name=no-demo"})
+    "camunda.bpm.generate-unique-process-engine-name=true"})
 @ActiveProfiles("test")
 class DemoDataTestOutsideDemoModeTest {
 

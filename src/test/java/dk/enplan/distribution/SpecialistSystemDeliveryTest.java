@@ -65,6 +65,9 @@ class SpecialistSystemDeliveryTest {
 
   @DynamicPropertySource
   static void specialistSystems(DynamicPropertyRegistry registry) {
+    // A context of its own (these properties differ from the shared one's), so an engine name of its own: the REST
+    // API finds its engine by name, and this context's must not take "default" from the shared context.
+    registry.add("camunda.bpm.generate-unique-process-engine-name", () -> "true");
     String[][] systems = {{"beskaeftigelse", "FULL", "/jobcenter"}, {"ydelse", "REFERENCE", "/ydelse"},
         {"voksen", "FULL", "/voksen"}};
     for (int i = 0; i < systems.length; i++) {

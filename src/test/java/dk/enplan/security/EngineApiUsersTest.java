@@ -9,6 +9,7 @@ import static dk.enplan.course.CourseProcess.Elements.FOLLOW_UP_DUE;
 import static dk.enplan.course.CourseProcess.Elements.JOINT_ASSESSMENT;
 import static dk.enplan.course.CourseProcess.Elements.OBTAIN_CONSENT;
 import static dk.enplan.course.CourseProcess.Elements.PLAN_MEETING;
+import static dk.enplan.course.CourseProcess.Elements.RECONSIDER_DECISION;
 import static dk.enplan.course.CourseProcess.Elements.VISITATION;
 import static dk.enplan.course.CourseProcess.SectorElements.ASSESS_SECTOR;
 import static dk.enplan.course.CourseProcess.SectorElements.COMPLETE_INTERVENTION;
@@ -17,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.enplan.course.CourseRepository;
 import dk.enplan.course.CourseStatus;
 import dk.enplan.course.CourseSteps;
@@ -25,7 +25,6 @@ import dk.enplan.testing.CourseEngineTest;
 import dk.enplan.testing.EngineHttp;
 import dk.enplan.testing.TestIdentity;
 import java.net.http.HttpResponse;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -53,6 +52,7 @@ class EngineApiUsersTest {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired CourseRepository courses;
+  @Autowired CourseSteps steps;
 
   @BeforeEach
   void setUp() {
@@ -71,7 +71,7 @@ class EngineApiUsersTest {
     ok(visitation.get(visitation.engine("process-definition/" + definitionId + "/deployed-start-form")));
     ok(visitation.get(visitation.engine("process-definition/" + definitionId + "/form-variables")));
     JsonNode started = json(ok(visitation.post(visitation.engine("process-definition/" + definitionId
-        + "/submit-form"), submission(CourseSteps.referral("0101901234", List.of("ledighed", "forsoergelse"))))));
+        + "/submit-form"), EngineHttp.variables(CourseSteps.referral("0101901234", List.of("ledighed", "forsoergelse"))))));
     String instanceId = started.path("id").asText();
     String courseId = started.path("businessKey").asText();
 
@@ -99,6 +99,23 @@ class EngineApiUsersTest {
     fire(instanceId, CLOSE_COURSE);
 
     assertThat(courses.findById(courseId).orElseThrow().status()).isEqualTo(CourseStatus.CLOSED);
+  }
+
+  @Test
+  void aCoordinatorSendsACourseEventOverRestForHerOwnMunicipalitysCourseOnly() {
+    String courseId = steps.inInterventionPhase(List.of(SECTOR)).getBusinessKey();
+    String complaint = "{\"messageName\": \"Klage\", \"businessKey\": \"" + courseId + "\", "
+        + "\"processVariables\": {\"complaintText\": {\"value\": \"Borgeren er uenig i afgørelsen.\"}}}";
+
+    HttpResponse<String> ballerup = EngineHttp.rest(port, "koordinator.ballerup").post("/engine-rest/message",
+        complaint);
+    assertThat(ballerup.statusCode()).as("another municipality's course is not found").isBetween(400, 499);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(courseId).taskDefinitionKey(RECONSIDER_DECISION)
+        .count()).isZero();
+
+    ok(EngineHttp.rest(port, "koordinator.allerod").post("/engine-rest/message", complaint));
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(courseId).taskDefinitionKey(RECONSIDER_DECISION)
+        .singleResult().getAssignee()).isEqualTo("koordinator.allerod");
   }
 
   @Test
@@ -135,7 +152,7 @@ class EngineApiUsersTest {
       ok(caseworker.post(caseworker.engine("task/" + taskId + "/claim"),
           "{\"userId\": \"" + caseworker.user() + "\"}"));
     }
-    ok(caseworker.post(caseworker.engine("task/" + taskId + "/submit-form"), submission(form)));
+    ok(caseworker.post(caseworker.engine("task/" + taskId + "/submit-form"), EngineHttp.variables(form)));
   }
 
   /** Runs the job waiting at the element (an asynchronous step or a timer), as the job executor would. */
@@ -147,22 +164,6 @@ class EngineApiUsersTest {
     }
     assertThat(job).as("job at %s", activityId).isNotNull();
     management.executeJob(job.getId());
-  }
-
-  /** The variables as Tasklist's Camunda Forms submit them: lists as JSON. */
-  private static String submission(Map<String, Object> form) throws Exception {
-    ObjectNode variables = JSON.createObjectNode();
-    for (Map.Entry<String, Object> field : form.entrySet()) {
-      ObjectNode variable = variables.putObject(field.getKey());
-      if (field.getValue() instanceof Collection<?> list) {
-        variable.put("value", JSON.writeValueAsString(list)).put("type", "Json");
-      } else {
-        variable.set("value", JSON.valueToTree(field.getValue()));
-      }
-    }
-    ObjectNode body = JSON.createObjectNode();
-    body.set("variables", variables);
-    return JSON.writeValueAsString(body);
   }
 
   private static HttpResponse<String> ok(HttpResponse<String> response) {

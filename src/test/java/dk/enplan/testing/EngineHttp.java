@@ -15,6 +15,9 @@ import java.util.Base64;
  */
 public final class EngineHttp {
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   private final HttpClient http = HttpClient.newHttpClient();
   private final String base;
   private final String user;
@@ -70,6 +73,30 @@ public final class EngineHttp {
   public HttpResponse<String> postMultipart(String path, String boundary, byte[] body) {
     return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  public static com.fasterxml.jackson.databind.JsonNode json(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(response.body(), e);
+    }
+  }
+
+  /** {@code {"variables": {...}}} as Tasklist's Camunda Forms submit a form: lists as JSON, the rest as values. */
+  public static String variables(java.util.Map<String, ?> values) {
+    com.fasterxml.jackson.databind.node.ObjectNode variables = JSON.createObjectNode();
+    values.forEach((name, value) -> {
+      com.fasterxml.jackson.databind.node.ObjectNode variable = variables.putObject(name);
+      if (value instanceof java.util.Collection<?> list) {
+        variable.put("value", JSON.valueToTree(list).toString()).put("type", "Json");
+      } else {
+        variable.set("value", JSON.valueToTree(value));
+      }
+    });
+    com.fasterxml.jackson.databind.node.ObjectNode body = JSON.createObjectNode();
+    body.set("variables", variables);
+    return body.toString();
   }
 
   /** The engine API's path for this client: {@code /engine-rest/…}, or the webapps' {@code /camunda/api/engine/…}. */
