@@ -205,16 +205,21 @@ class InvalidInputOverHttpTest {
   }
 
   @Test
-  void startingACalledProcessOnItsOwnIs400NamingTheField() throws Exception {
+  void startingACalledProcessOnItsOwnIsRefusedOverHttpAndByTheEngine() throws Exception {
     EngineHttp visitation = EngineHttp.rest(port, "visitation.allerod");
     for (String key : List.of(CourseProcess.SECTOR_INTERVENTION_KEY, "plan-levering")) {
       long instances = history.createHistoricProcessInstanceQuery().count();
+      Map<String, Object> variables = Map.of("sector", SECTOR, "sectorGroup", "sektor-" + SECTOR,
+          "deliveryKind", "PLAN");
 
       HttpResponse<String> response = visitation.post("/engine-rest/process-definition/key/" + key + "/start",
-          EngineHttp.variables(Map.of("sector", SECTOR, "sectorGroup", "sektor-" + SECTOR,
-              "deliveryKind", "PLAN")));
+          EngineHttp.variables(variables));
 
-      assertInvalid(response, "courseId");
+      assertThat(response.statusCode()).as("the allow-list: " + response.body()).isEqualTo(403);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.as("visitation.allerod",
+          List.of("visitation"), "allerod", () -> runtime.startProcessInstanceByKey(key, variables)))
+          .as("the engine itself").isInstanceOf(dk.enplan.process.InvalidInputException.class)
+          .hasMessageStartingWith("courseId: ");
       assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(instances);
       AttackReport.record("7", "stand-alone start of " + key, "visitation.allerod", response.statusCode(), true,
           true);

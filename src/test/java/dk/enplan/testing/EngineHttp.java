@@ -118,6 +118,8 @@ public final class EngineHttp {
     if (login.statusCode() != 200) {
       throw new IllegalStateException("login of " + user + " to " + app + ": " + login.statusCode() + login.body());
     }
+    // The login starts a new session with a new CSRF token, which the next GET hands out (as Tasklist's first call).
+    send(request("/camunda/api/engine/engine/default/process-definition/count").GET());
   }
 
   private HttpRequest.Builder request(String path) {
