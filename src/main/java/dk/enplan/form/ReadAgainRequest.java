@@ -10,12 +10,15 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** The request with its body already read: the engine reads the same bytes again. */
-class ReadAgainRequest extends HttpServletRequestWrapper {
+/**
+ * The request with its body already read by a filter in front of the engine (the form check, the engine API's
+ * allow-list): the engine reads the same bytes again.
+ */
+public class ReadAgainRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;
 
-  ReadAgainRequest(HttpServletRequest request, byte[] body) {
+  public ReadAgainRequest(HttpServletRequest request, byte[] body) {
     super(request);
     this.body = body;
   }

@@ -89,8 +89,6 @@ class EngineApiAllowList {
       // OPTIONS answers which links the caller's authorizations offer (Tasklist asks before offering "new filter").
       return Verdict.ALLOW;
     }
-    Verdict refusal = Verdict.forbidden("Kaldet " + call.method() + " " + call.path()
-        + " indgår ikke i det, din rolle må (docs/security.md)");
     for (Rule rule : rules) {
       if (rule.matches(call)) {
         if (!caller.isInAny(rule.roles())) {
@@ -99,7 +97,7 @@ class EngineApiAllowList {
         return rule.check().apply(caller, call);
       }
     }
-    return refusal;
+    return notForYourRole(call);
   }
 
   /**
@@ -119,7 +117,11 @@ class EngineApiAllowList {
       case "tasklist" -> caller.isInAny(TASKLIST_USERS) && call.method().equals("GET");
       default -> false;
     };
-    return allowed ? Verdict.ALLOW : Verdict.forbidden("Kaldet " + call.method() + " " + call.path()
+    return allowed ? Verdict.ALLOW : notForYourRole(call);
+  }
+
+  private static Verdict notForYourRole(EngineApiCall call) {
+    return Verdict.forbidden("Kaldet " + call.method() + " " + call.path()
         + " indgår ikke i det, din rolle må (docs/security.md)");
   }
 

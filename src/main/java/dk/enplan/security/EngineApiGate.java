@@ -2,6 +2,7 @@ package dk.enplan.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.enplan.form.ReadAgainRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -79,7 +80,9 @@ class EngineApiGate extends OncePerRequestFilter {
       refuse(request, response, caller, verdict);
       return;
     }
-    chain.doFilter(new EngineApiRequest(request, body, verdict.addedParameters()), response);
+    HttpServletRequest forwarded = body == null ? request : new ReadAgainRequest(request, body);
+    chain.doFilter(verdict.addedParameters().isEmpty() ? forwarded
+        : new ScopedQueryRequest(forwarded, verdict.addedParameters()), response);
   }
 
   private enum Kind { PASS, ENGINE, PLUGIN, CLOSED }
