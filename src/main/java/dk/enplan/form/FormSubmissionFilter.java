@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.enplan.security.EngineApiCallers;
+import dk.enplan.security.ReadAgainRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,11 +34,11 @@ class FormSubmissionFilter extends OncePerRequestFilter {
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-  private final Callers callers;
+  private final EngineApiCallers callers;
   private final SubmissionTargets targets;
   private final FormSubmissionCheck check;
 
-  FormSubmissionFilter(Callers callers, SubmissionTargets targets, FormSubmissionCheck check) {
+  FormSubmissionFilter(EngineApiCallers callers, SubmissionTargets targets, FormSubmissionCheck check) {
     this.callers = callers;
     this.targets = targets;
     this.check = check;
@@ -62,17 +64,19 @@ class FormSubmissionFilter extends OncePerRequestFilter {
       return;
     }
     Optional<Authentication> caller = callers.of(request, submission.get().engine());
-    if (caller.isPresent()) {
-      try {
-        Map<String, SubmittedValue> variables = variables(body);
-        Optional<SubmissionTarget> target = targets.find(submission.get(), caller.get());
-        if (target.isPresent()) {
-          check.check(target.get().form(), variables, target.get().existing());
-        }
-      } catch (FormViolation violation) {
-        refuse(response, 400, violation.field(), violation.getMessage());
-        return;
+    if (caller.isEmpty()) {
+      refuse(response, 401, "login", "log ind først");
+      return;
+    }
+    try {
+      Map<String, SubmittedValue> variables = variables(body);
+      Optional<SubmissionTarget> target = targets.find(submission.get(), caller.get());
+      if (target.isPresent()) {
+        check.check(target.get().form(), variables, target.get().existing());
       }
+    } catch (FormViolation violation) {
+      refuse(response, 400, violation.field(), violation.getMessage());
+      return;
     }
     chain.doFilter(new ReadAgainRequest(request, body), response);
   }

@@ -1,5 +1,7 @@
 package dk.enplan.form;
 
+import dk.enplan.security.EngineApiCallers;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +16,7 @@ class FormSubmissionFilterRegistration {
   static final int ORDER = 104;
 
   @Bean
-  FilterRegistrationBean<FormSubmissionFilter> formSubmissionFilter(Callers callers, SubmissionTargets targets,
+  FilterRegistrationBean<FormSubmissionFilter> formSubmissionFilter(EngineApiCallers callers, SubmissionTargets targets,
                                                                     FormSubmissionCheck check) {
     FilterRegistrationBean<FormSubmissionFilter> registration =
         new FilterRegistrationBean<>(new FormSubmissionFilter(callers, targets, check));

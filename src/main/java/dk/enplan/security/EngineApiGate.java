@@ -2,12 +2,10 @@ package dk.enplan.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.enplan.form.ReadAgainRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,11 +13,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -41,11 +34,11 @@ class EngineApiGate extends OncePerRequestFilter {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final EngineApiAllowList allowList;
-  private final IdentityService identity;
+  private final EngineApiCallers callers;
 
-  EngineApiGate(EngineApiAllowList allowList, IdentityService identity) {
+  EngineApiGate(EngineApiAllowList allowList, EngineApiCallers callers) {
     this.allowList = allowList;
-    this.identity = identity;
+    this.callers = callers;
   }
 
   @Override
@@ -62,7 +55,8 @@ class EngineApiGate extends OncePerRequestFilter {
       refuse(request, response, null, Verdict.forbidden(target.reason()));
       return;
     }
-    EngineCaller caller = path.startsWith(ENGINE_REST) ? restCaller() : webappCaller(request);
+    EngineCaller caller = callers.of(request, target.engine()).map(user ->
+        new EngineCaller(user.getUserId(), user.getGroupIds(), user.getTenantIds())).orElse(null);
     if (caller == null) {
       refuse(request, response, null, new Verdict(false, 401, "Log ind først", Map.of()));
       return;
@@ -88,11 +82,12 @@ class EngineApiGate extends OncePerRequestFilter {
   private enum Kind { PASS, ENGINE, PLUGIN, CLOSED }
 
   /** Where a request goes: past the gate, to the engine (with its path below the engine), a webapp plugin, or shut. */
-  private record Target(Kind kind, List<String> segments, String reason) {
-    static final Target PASS = new Target(Kind.PASS, List.of(), null);
+  private record Target(Kind kind, List<String> segments, String reason, String engine) {
+    static final String DEFAULT_ENGINE = "default";
+    static final Target PASS = new Target(Kind.PASS, List.of(), null, DEFAULT_ENGINE);
 
-    static Target engine(String rest) {
-      return new Target(Kind.ENGINE, segments(rest), null);
+    static Target engine(String engine, List<String> segments) {
+      return new Target(Kind.ENGINE, segments, null, engine);
     }
 
     static List<String> segments(String rest) {
@@ -103,9 +98,9 @@ class EngineApiGate extends OncePerRequestFilter {
   private static Target engineRest(String rest) {
     List<String> segments = Target.segments(rest);
     if (segments.size() >= 2 && segments.get(0).equals("engine")) {
-      return Target.engine(String.join("/", segments.subList(2, segments.size())));
+      return Target.engine(segments.get(1), segments.subList(2, segments.size()));
     }
-    return Target.engine(rest);
+    return Target.engine(Target.DEFAULT_ENGINE, segments);
   }
 
   private static Target webappApi(String rest) {
@@ -113,42 +108,20 @@ class EngineApiGate extends OncePerRequestFilter {
     String app = segments.isEmpty() ? "" : segments.get(0);
     if (app.equals("engine")) {
       // /camunda/api/engine/engine/ lists the engines (anonymous, Camunda's own rule); below that: the engine API.
-      return segments.size() <= 2 ? Target.PASS
-          : Target.engine(String.join("/", segments.subList(3, segments.size())));
+      return segments.size() <= 2 ? Target.PASS : Target.engine(segments.get(2), segments.subList(3, segments.size()));
     }
     if (segments.size() >= 2 && app.equals("admin") && segments.get(1).equals("auth")) {
       return Target.PASS;
     }
     if (segments.size() >= 2 && app.equals("admin") && segments.get(1).equals("setup")) {
-      return new Target(Kind.CLOSED, segments, "Den første administrator oprettes af installationen, ikke her");
+      return new Target(Kind.CLOSED, segments, "Den første administrator oprettes af installationen, ikke her",
+          Target.DEFAULT_ENGINE);
     }
     if (segments.size() >= 4 && segments.get(1).equals("plugin") && segments.get(3).equals("static")) {
       return Target.PASS;
     }
-    return new Target(Kind.PLUGIN, segments, app);
-  }
-
-  private EngineCaller restCaller() {
-    Authentication authentication = identity.getCurrentAuthentication();
-    return authentication == null || authentication.getUserId() == null ? null
-        : new EngineCaller(authentication.getUserId(), authentication.getGroupIds(), authentication.getTenantIds());
-  }
-
-  private static EngineCaller webappCaller(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    if (session == null) {
-      return null;
-    }
-    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-    if (authentications == null) {
-      return null;
-    }
-    for (UserAuthentication user : authentications.getAuthentications()) {
-      if (user != null && user.getIdentityId() != null) {
-        return new EngineCaller(user.getIdentityId(), user.getGroupIds(), user.getTenantIds());
-      }
-    }
-    return null;
+    // /camunda/api/<app>/plugin/<plugin>/<engine>/…
+    return new Target(Kind.PLUGIN, segments, app, segments.size() >= 4 ? segments.get(3) : Target.DEFAULT_ENGINE);
   }
 
   private static byte[] readJsonBody(HttpServletRequest request) throws IOException {

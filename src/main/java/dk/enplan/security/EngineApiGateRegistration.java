@@ -1,6 +1,5 @@
 package dk.enplan.security;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,9 +15,9 @@ class EngineApiGateRegistration {
   static final int ORDER = 103;
 
   @Bean
-  FilterRegistrationBean<EngineApiGate> engineApiGate(EngineApiAllowList allowList, IdentityService identity) {
+  FilterRegistrationBean<EngineApiGate> engineApiGate(EngineApiAllowList allowList, EngineApiCallers callers) {
     FilterRegistrationBean<EngineApiGate> registration =
-        new FilterRegistrationBean<>(new EngineApiGate(allowList, identity));
+        new FilterRegistrationBean<>(new EngineApiGate(allowList, callers));
     registration.setName("engine-api-gate");
     registration.addUrlPatterns(EngineApiGate.ENGINE_REST + "/*", EngineApiGate.WEBAPP_API + "/*");
     registration.setOrder(ORDER);

@@ -1,4 +1,4 @@
-package dk.enplan.form;
+package dk.enplan.security;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;

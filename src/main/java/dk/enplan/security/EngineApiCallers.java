@@ -1,4 +1,4 @@
-package dk.enplan.form;
+package dk.enplan.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -11,20 +11,22 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Who submits: on {@code /engine-rest} the user HTTP Basic authenticated (set by the authentication filter before
- * this one), on the webapps' engine API the user logged in to Tasklist (from the session, as the webapps' own
+ * Who calls the engine's API, for the filters in front of it (the allow-list, the form check): on
+ * {@code /engine-rest} the user HTTP Basic authenticated (set by the authentication filter before them), on the
+ * webapps' API the user logged in to Tasklist, Cockpit or Admin (from the session, as the webapps' own
  * authentication filter reads it).
  */
 @Component
-class Callers {
+public class EngineApiCallers {
 
   private final IdentityService identity;
 
-  Callers(IdentityService identity) {
+  EngineApiCallers(IdentityService identity) {
     this.identity = identity;
   }
 
-  Optional<Authentication> of(HttpServletRequest request, String engine) {
+  /** The caller of this request to the engine named {@code engine}, or empty when nobody is logged in. */
+  public Optional<Authentication> of(HttpServletRequest request, String engine) {
     Authentication current = identity.getCurrentAuthentication();
     if (current != null) {
       return Optional.of(current);
