@@ -27,7 +27,7 @@ class EngineApiGate extends OncePerRequestFilter {
 
   static final String ENGINE_REST = "/engine-rest";
   static final String WEBAPP_API = "/camunda/api";
-  /** Larger JSON bodies are not engine calls any of our clients make (deployments are multipart, not read here). */
+  /** Larger bodies are not engine calls any of our clients make (deployments are multipart, not read here). */
   static final int MAX_JSON_BODY = 1024 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineApiGate.class);
@@ -61,12 +61,17 @@ class EngineApiGate extends OncePerRequestFilter {
       refuse(request, response, null, new Verdict(false, 401, "Log ind først", Map.of()));
       return;
     }
-    byte[] body = readJsonBody(request);
+    byte[] body = readBody(request);
     if (body != null && body.length > MAX_JSON_BODY) {
       refuse(request, response, caller, new Verdict(false, 413, "Forespørgslen er for stor", Map.of()));
       return;
     }
     JsonNode json = parse(body);
+    if (json == null && body != null && body.length > 0) {
+      // A body the gate cannot read is not judged blind: the engine might read it as JSON all the same.
+      refuse(request, response, caller, Verdict.badRequest("body: forespørgslens indhold skal være JSON"));
+      return;
+    }
     EngineApiCall call = new EngineApiCall(request.getMethod(), target.segments(), parameters(request), json);
     Verdict verdict = target.kind() == Kind.ENGINE ? allowList.judge(caller, call)
         : allowList.judgePlugin(caller, call, target.reason());
@@ -124,9 +129,14 @@ class EngineApiGate extends OncePerRequestFilter {
     return new Target(Kind.PLUGIN, segments, app, segments.size() >= 4 ? segments.get(3) : Target.DEFAULT_ENGINE);
   }
 
-  private static byte[] readJsonBody(HttpServletRequest request) throws IOException {
-    String type = request.getContentType();
-    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+  /**
+   * The body, read for judging: every body but a multipart deployment (judged by the deployment rules) and a form
+   * post (the webapps' login), whatever its declared type, so a JSON body without or with another Content-Type is
+   * not let through unread.
+   */
+  private static byte[] readBody(HttpServletRequest request) throws IOException {
+    String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+    if (type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded")) {
       return null;
     }
     return request.getInputStream().readNBytes(MAX_JSON_BODY + 1);

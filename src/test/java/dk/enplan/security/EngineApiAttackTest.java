@@ -91,6 +91,14 @@ class EngineApiAttackTest {
     refusedAndNothingWritten("1", "start with a chosen business key (another course's id)", visitation,
         () -> visitation.post("/engine-rest/process-definition/key/en-plan/start",
             "{\"variables\": {}, \"businessKey\": \"" + businessKey(atConsent) + "\"}"), 403);
+    for (String type : new String[] {null, "text/plain", "application/octet-stream"}) {
+      refusedAndNothingWritten("1", "start instructions in a body sent as " + (type == null ? "no Content-Type" : type),
+          visitation, () -> visitation.postAs("/engine-rest/process-definition/key/en-plan/start", type,
+              skipToConsent), 403);
+    }
+    refusedAndNothingWritten("1", "a start whose body the gate cannot read as JSON", visitation,
+        () -> visitation.postAs("/engine-rest/process-definition/key/en-plan/start", "text/plain",
+            "{\"startInstructions\": [ not json"), 400);
     String ballerupDefinition = "/engine-rest/process-definition/key/en-plan/tenant-id/ballerup/start";
     refusedAndNothingWritten("1", "start a course in another municipality", visitation,
         () -> visitation.post(ballerupDefinition, "{\"variables\": {}}"), 403);

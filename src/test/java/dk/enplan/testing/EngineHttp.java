@@ -61,6 +61,15 @@ public final class EngineHttp {
         .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
   }
 
+  /** A POST whose body is JSON but is declared as {@code contentType} (null: no Content-Type header at all). */
+  public HttpResponse<String> postAs(String path, String contentType, String body) {
+    HttpRequest.Builder request = request(path).POST(HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request);
+  }
+
   public HttpResponse<String> put(String path, String json) {
     return send(request(path).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(json)));
