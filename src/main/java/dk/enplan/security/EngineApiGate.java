@@ -44,7 +44,9 @@ class EngineApiGate extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    // The path as the servlets see it (decoded, dot segments resolved, path parameters removed), never the raw URI:
+    // "/camunda/api/admin/auth/../../engine/…" must be judged as the engine call it is.
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     Target target = path.startsWith(ENGINE_REST) ? engineRest(path.substring(ENGINE_REST.length()))
         : path.startsWith(WEBAPP_API) ? webappApi(path.substring(WEBAPP_API.length())) : Target.PASS;
     if (target.kind() == Kind.PASS) {

@@ -127,6 +127,12 @@ class EngineApiAttackTest {
             + "\"startBeforeActivity\", \"activityId\": \"planMeeting\"}], \"skipCustomListeners\": true}"), 403);
     refusedAndNothingWritten("1", "DELETE the course's process instance", coordinator,
         () -> coordinator.delete(instance), 403);
+    EngineHttp tasklist = EngineHttp.webapp(port, "koordinator.allerod", "tasklist");
+    refusedAndNothingWritten("1", "a BPMN error through a path that starts like the login (../..)", tasklist,
+        () -> tasklist.post("/camunda/api/admin/auth/../../engine/engine/default/task/" + consent.getId()
+            + "/bpmnError", "{\"errorCode\": \"DELIVERY_REJECTED\"}"), 403);
+    refusedAndNothingWritten("1", "a BPMN error with an encoded path segment (%62pmnError)", coordinator,
+        () -> coordinator.post(task + "/%62pmnError", "{\"errorCode\": \"DELIVERY_REJECTED\"}"), 403);
     refusedAndNothingWritten("1", "BPMN error DELIVERY_REJECTED on the consent task", coordinator,
         () -> coordinator.post(task + "/bpmnError", "{\"errorCode\": \"DELIVERY_REJECTED\"}"), 403);
     refusedAndNothingWritten("1", "BPMN escalation on the consent task", coordinator,
