@@ -63,6 +63,9 @@ class EngineApiAllowList {
       "processDefinitionId", "processInstanceId", "taskDefinitionKey", "caseExecutionId", "caseDefinitionId",
       "suspended", "formKey", "camundaFormRef", "taskState");
   private static final int COMMENT_MAX = 4000;
+  /** The date format of Camunda's REST API ({@code 2026-12-15T23:11:50.000+0000}). */
+  private static final java.time.format.DateTimeFormatter ENGINE_DATE =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
   private final EngineLookups engine;
   private final DirectoryScope directory;
@@ -81,9 +84,9 @@ class EngineApiAllowList {
 
   /** The verdict on one call by one caller. */
   Verdict judge(EngineCaller caller, EngineApiCall call) {
-    String expression = expressionIn(call);
+    Verdict expression = expressionRefusal(call);
     if (expression != null) {
-      return Verdict.forbidden("Udtryk (expressions) er ikke tilladt i forespørgsler og filtre: " + expression);
+      return expression;
     }
     if (caller.isAdmin() || call.method().equals("OPTIONS")) {
       // OPTIONS answers which links the caller's authorizations offer (Tasklist asks before offering "new filter").
@@ -105,9 +108,9 @@ class EngineApiAllowList {
    * Cockpit's users, Tasklist's for Tasklist's, everything else (Admin's plugins) for administrators only.
    */
   Verdict judgePlugin(EngineCaller caller, EngineApiCall call, String app) {
-    String expression = expressionIn(call);
+    Verdict expression = expressionRefusal(call);
     if (expression != null) {
-      return Verdict.forbidden("Udtryk (expressions) er ikke tilladt i forespørgsler og filtre: " + expression);
+      return expression;
     }
     if (caller.isAdmin()) {
       return Verdict.ALLOW;
@@ -118,6 +121,13 @@ class EngineApiAllowList {
       default -> false;
     };
     return allowed ? Verdict.ALLOW : notForYourRole(call);
+  }
+
+  /** Expressions are refused for everyone, administrators included. */
+  private static Verdict expressionRefusal(EngineApiCall call) {
+    String expression = expressionIn(call);
+    return expression == null ? null
+        : Verdict.forbidden("Udtryk (expressions) er ikke tilladt i forespørgsler og filtre: " + expression);
   }
 
   private static Verdict notForYourRole(EngineApiCall call) {
@@ -146,9 +156,11 @@ class EngineApiAllowList {
     query(TASKLIST_USERS, "task", "task/count");
     read(TASKLIST_USERS, "history/user-operation", "history/user-operation/count", "history/task",
         "history/task/count");
-    rule("POST", TASK_WORKERS, "task/*/claim", (caller, call) -> onlyFields(call, USER_ID_FIELD)
-        .orElse(() -> caller.userId().equals(call.bodyText("userId")) ? Verdict.ALLOW
-            : Verdict.forbidden("Du kan kun tage en opgave til dig selv")));
+    rule("POST", TASK_WORKERS, "task/*/claim", (caller, call) -> {
+      Verdict refusal = fieldsOutside(call, USER_ID_FIELD);
+      return refusal != null ? refusal : caller.userId().equals(call.bodyText("userId")) ? Verdict.ALLOW
+          : Verdict.forbidden("Du kan kun tage en opgave til dig selv");
+    });
     rule("POST", TASK_WORKERS, "task/*/unclaim", (caller, call) -> Verdict.ALLOW);
     rule("POST", TASK_WORKERS, "task/*/assignee", this::assignment);
     rule("POST", TASK_WORKERS, "task/*/submit-form", (caller, call) -> Verdict.ALLOW);
@@ -238,14 +250,15 @@ class EngineApiAllowList {
       return Verdict.forbidden("Kun et Én Plan-forløb (" + COURSE_PROCESS_KEY
           + ") kan startes; sektorernes processer startes af forløbet selv");
     }
-    return onlyFields(call, START_FIELDS).orElse(() -> Verdict.ALLOW);
+    Verdict refusal = fieldsOutside(call, START_FIELDS);
+    return refusal != null ? refusal : Verdict.ALLOW;
   }
 
   /** Assignment: to oneself, or, for a coordinator covering for a colleague, to a coordinator of her municipality. */
   private Verdict assignment(EngineCaller caller, EngineApiCall call) {
-    Verdict shape = onlyFields(call, USER_ID_FIELD).orElse(() -> null);
-    if (shape != null) {
-      return shape;
+    Verdict refusal = fieldsOutside(call, USER_ID_FIELD);
+    if (refusal != null) {
+      return refusal;
     }
     String assignee = call.bodyText("userId");
     if (assignee == null) {
@@ -294,9 +307,9 @@ class EngineApiAllowList {
 
   /** A course event: one of the four messages, for one course by its course id, nothing that widens the target. */
   private Verdict courseEvent(EngineCaller caller, EngineApiCall call) {
-    Verdict shape = onlyFields(call, MESSAGE_FIELDS).orElse(() -> null);
-    if (shape != null) {
-      return shape;
+    Verdict refusal = fieldsOutside(call, MESSAGE_FIELDS);
+    if (refusal != null) {
+      return refusal;
     }
     if (!COURSE_MESSAGES.contains(call.bodyText("messageName"))) {
       return Verdict.forbidden("Kun forløbets hændelser kan sendes: " + String.join(", ", COURSE_MESSAGES));
@@ -314,28 +327,21 @@ class EngineApiAllowList {
     return Verdict.ALLOW;
   }
 
-  /** Refuses a body with a field outside {@code allowed}; empty when the body's fields are all allowed. */
-  private static Refusal onlyFields(EngineApiCall call, Set<String> allowed) {
+  /** The refusal of a body with a field outside {@code allowed}, or null when its fields are all allowed. */
+  private static Verdict fieldsOutside(EngineApiCall call, Set<String> allowed) {
     if (call.body() == null) {
-      return new Refusal(null);
+      return null;
     }
     if (!call.body().isObject()) {
-      return new Refusal(Verdict.badRequest("Forespørgslens indhold skal være et JSON-objekt"));
+      return Verdict.badRequest("Forespørgslens indhold skal være et JSON-objekt");
     }
     for (Iterator<String> names = call.body().fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!allowed.contains(name)) {
-        return new Refusal(Verdict.forbidden("Feltet '" + name + "' er ikke tilladt i dette kald"));
+        return Verdict.forbidden("Feltet '" + name + "' er ikke tilladt i dette kald");
       }
     }
-    return new Refusal(null);
-  }
-
-  /** A refusal found by a shape check, or none (then the next check decides). */
-  private record Refusal(Verdict verdict) {
-    Verdict orElse(java.util.function.Supplier<Verdict> next) {
-      return verdict != null ? verdict : next.get();
-    }
+    return null;
   }
 
   /**
@@ -404,8 +410,7 @@ class EngineApiAllowList {
       return false;
     }
     try {
-      return java.time.OffsetDateTime.parse(sent.asText(),
-          java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant()
+      return java.time.OffsetDateTime.parse(sent.asText(), ENGINE_DATE).toInstant()
           .equals(current.toInstant());
     } catch (java.time.format.DateTimeParseException e) {
       return false;

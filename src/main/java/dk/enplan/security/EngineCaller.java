@@ -1,6 +1,7 @@
 package dk.enplan.security;
 
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.authorization.Groups;
 
 /**
@@ -29,8 +30,8 @@ record EngineCaller(String userId, List<String> groups, List<String> tenants) {
   }
 
   /** The caller's one municipality, or none when she belongs to none or to several. */
-  java.util.Optional<String> onlyTenant() {
-    return tenants.size() == 1 ? java.util.Optional.of(tenants.get(0)) : java.util.Optional.empty();
+  Optional<String> onlyTenant() {
+    return tenants.size() == 1 ? Optional.of(tenants.get(0)) : Optional.empty();
   }
 
   /** The roles of Én Plan as groups; a sector's caseworkers are the groups {@code sektor-<key>}. */
@@ -48,10 +49,6 @@ record EngineCaller(String userId, List<String> groups, List<String> tenants) {
 
     Role(String group) {
       this.group = group;
-    }
-
-    String group() {
-      return group;
     }
 
     boolean matches(String groupId) {

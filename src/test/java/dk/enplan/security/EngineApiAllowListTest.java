@@ -30,8 +30,6 @@ class EngineApiAllowListTest {
   @BeforeEach
   void setUp() {
     EngineLookups engine = mock(EngineLookups.class);
-    when(engine.processDefinitionKey("enplan-1")).thenReturn(Optional.of("en-plan"));
-    when(engine.processDefinitionKey("udredning-1")).thenReturn(Optional.of("sektor-udredning"));
     when(engine.processDefinitionKey(anyString())).thenAnswer(call -> switch ((String) call.getArgument(0)) {
       case "enplan-1" -> Optional.of("en-plan");
       case "udredning-1" -> Optional.of("sektor-udredning");
