@@ -16,9 +16,8 @@ import java.util.Set;
 final class AllowedBeanCalls {
 
   static final List<String> ENTRIES = List.of(
-      // dk.enplan.sector.SectorCatalog: a sector's Danish name and its caseworkers' group
+      // dk.enplan.sector.SectorCatalog: a sector's Danish name
       "sectorCatalog.get(_).name()",
-      "sectorCatalog.get(_).group()",
       // dk.enplan.course.CourseDeadlines: the municipality's deadlines (decision table frister.dmn)
       "courseDeadlines.taskDueDate(_)",
       "courseDeadlines.assessmentDeadline(_)",
@@ -33,6 +32,7 @@ final class AllowedBeanCalls {
       "sectorSelection.participating(_)",
       // dk.enplan.course.CourseRoles: the course's coordinating contact person, from the plan store
       "courseRoles.coordinator(_)",
+      "courseRoles.sectorGroup(_)",
       // the engine's execution: the course id handed to called processes (camunda:in businessKey)
       "execution.processBusinessKey");
 

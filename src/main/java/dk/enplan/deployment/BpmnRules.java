@@ -25,7 +25,13 @@ final class BpmnRules {
       "variableMappingDelegateExpression", "egen variabeloverførsel er ikke tilladt (kører kode på serveren)",
       "resource", "scripts fra ressourcer er ikke tilladt (kører kode på serveren)",
       "scriptFormat", "scripts er ikke tilladt (kører kode på serveren)",
-      "language", "script-betingelser er ikke tilladt (kører kode på serveren); brug et udtryk som ${svar == 'ja'}");
+      "language", "script-betingelser er ikke tilladt (kører kode på serveren); brug et udtryk som ${svar == 'ja'}",
+      "calledElementTenantId", "kald af en anden kommunes proces er ikke tilladt; den kaldte proces findes i "
+          + "forløbets egen kommune eller blandt de fælles",
+      "caseTenantId", "kald af en anden kommunes sag er ikke tilladt");
+  /** A course reads the decision tables of its own municipality (or the shared ones), never another's. */
+  private static final Pattern OWN_DECISION_TENANT =
+      Pattern.compile("\\$\\{decisionTenants\\.of\\(execution, *'[A-Za-z0-9_-]+'\\)\\}");
   private static final Pattern DELEGATE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)\\}");
 
   private final ApplicationBeans beans;
@@ -100,6 +106,10 @@ final class BpmnRules {
     }
     if ("delegateExpression".equals(name)) {
       return delegateProblem(value);
+    }
+    if ("decisionRefTenantId".equals(name) && !OWN_DECISION_TENANT.matcher(value).matches()) {
+      return List.of("skal være ${decisionTenants.of(execution, '<tabel>')}: et forløb læser sin egen kommunes "
+          + "eller de fælles beslutningstabeller, ikke '" + value + "'");
     }
     return expressions.problems(value).stream().map(why -> "udtrykket " + why).toList();
   }

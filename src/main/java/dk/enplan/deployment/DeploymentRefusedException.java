@@ -10,15 +10,8 @@ import java.util.stream.Collectors;
  */
 class DeploymentRefusedException extends InvalidInputException {
 
-  private final List<Finding> findings;
-
   DeploymentRefusedException(String field, List<Finding> findings) {
     super(field, message(findings));
-    this.findings = List.copyOf(findings);
-  }
-
-  List<Finding> findings() {
-    return findings;
   }
 
   private static String message(List<Finding> findings) {

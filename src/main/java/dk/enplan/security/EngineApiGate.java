@@ -46,7 +46,7 @@ class EngineApiGate extends OncePerRequestFilter {
       throws ServletException, IOException {
     // The path as the servlets see it (decoded, dot segments resolved, path parameters removed), never the raw URI:
     // "/camunda/api/admin/auth/../../engine/…" must be judged as the engine call it is.
-    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    String path = LoginThrottleFilter.servletPath(request);
     Target target = path.startsWith(ENGINE_REST) ? engineRest(path.substring(ENGINE_REST.length()))
         : path.startsWith(WEBAPP_API) ? webappApi(path.substring(WEBAPP_API.length())) : Target.PASS;
     if (target.kind() == Kind.PASS) {

@@ -37,11 +37,19 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     this.json = json;
   }
 
+  /**
+   * The path as the servlets see it (decoded, dot segments resolved, path parameters removed), never the raw URI:
+   * ".../login;x/tasklist" and ".../%6Cogin/tasklist" reach the same login.
+   */
+  static String servletPath(HttpServletRequest request) {
+    return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+  }
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     boolean webappLogin = "POST".equals(request.getMethod())
-        && WEBAPP_LOGIN.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+        && WEBAPP_LOGIN.matcher(servletPath(request)).matches();
     String userId = webappLogin ? request.getParameter("username") : basicUserId(request);
     if (userId == null || userId.isEmpty()) {
       chain.doFilter(request, response);

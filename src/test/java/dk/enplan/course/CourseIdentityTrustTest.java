@@ -173,4 +173,19 @@ class CourseIdentityTrustTest {
     AttackReport.record("2", "sector variable of a called assessment overwritten to another sector", "(Java API)",
         0, true, true);
   }
+
+  @Test
+  void aSectorGroupVariableOverwrittenInACalledProcessDoesNotRouteTheNextTask() {
+    ProcessInstance course = steps.inInterventionPhase(List.of(SECTOR));
+    Task start = driver.task(businessKey(course), CourseProcess.SectorElements.START_INTERVENTION);
+    runtime.setVariable(start.getProcessInstanceId(), "sectorGroup", "sektor-familie");
+
+    steps.startIntervention(course, start);
+
+    Task complete = driver.task(businessKey(course), CourseProcess.SectorElements.COMPLETE_INTERVENTION);
+    assertThat(tasks.getIdentityLinksForTask(complete.getId())).extracting(link -> link.getGroupId())
+        .as("candidate group from the course, not the variable").containsExactly("sektor-" + SECTOR);
+    AttackReport.record("2", "sectorGroup variable of a called intervention overwritten to another sector",
+        "(Java API)", 0, true, true);
+  }
 }

@@ -26,7 +26,7 @@ class ExpressionGrammarTest {
       "${(a + b) * c / 2 - d % 3 > e div 2 mod 4}",
       "${empty withdrawnSectorKeys}",
       "${sectorCatalog.get(sector).name()}",
-      "${sectorCatalog.get(sector).group()}",
+      "${courseRoles.sectorGroup(execution)}",
       "${courseDeadlines.taskDueDate(execution)}",
       "${courseDeadlines.followUpInterval(task)}",
       "${decisionTenants.of(execution, 'maalgruppe')}",

@@ -97,6 +97,16 @@ class ModelRulesTest {
   }
 
   @Test
+  void aModelReachesNoOtherMunicipalitysProcessesOrDecisionTables() {
+    assertThat(bpmn("""
+        <bpmn:callActivity id="call" calledElement="sektor-udredning" camunda:calledElementTenantId="ballerup"/>
+        <bpmn:businessRuleTask id="rule" camunda:decisionRef="frister" camunda:decisionRefTenantId="ballerup"/>
+        <bpmn:businessRuleTask id="own" camunda:decisionRef="frister"
+          camunda:decisionRefTenantId="${decisionTenants.of(execution, 'frister')}"/>"""))
+        .extracting(Finding::element).containsExactly("callActivity 'call'", "businessRuleTask 'rule'");
+  }
+
+  @Test
   void theOldActivitiNamespaceAndAnExpressionSplitByACommentAreRefusedToo() {
     List<Finding> findings = bpmn("""
         <bpmn:serviceTask id="old" xmlns:activiti="http://activiti.org/bpmn" activiti:class="com.evil.Delegate"/>
@@ -128,7 +138,11 @@ class ModelRulesTest {
           </outputEntry></rule></decisionTable></decision></definitions>""";
     assertThat(dmn(table.formatted("", "", "", "\"ja\""))).isEmpty();
     assertThat(dmn(table.formatted("expressionLanguage=\"https://www.omg.org/spec/DMN/20191111/FEEL/\"",
-        "expressionLanguage=\"feel\"", "", "\"external\""))).isEmpty();
+        "expressionLanguage=\"feel\"", "", "\"ja\""))).isEmpty();
+    assertThat(dmn(table.formatted("", "", "", """
+        /* " */ function(x) external {java: {class: "java.lang.System", method signature: "exit(int)"}} /* " */""")))
+        .as("a quote in a comment does not hide 'external'").singleElement().extracting(Finding::why).asString()
+        .contains("external");
     assertThat(dmn(table.formatted("", "expressionLanguage=\"javascript\"", "expressionLanguage=\"juel\"", "x")))
         .extracting(Finding::element).containsExactly("inputExpression 'ie'", "inputEntry 'e1'");
     assertThat(dmn(table.formatted("expressionLanguage=\"groovy\" typeLanguage=\"python\"", "", "", "x")))

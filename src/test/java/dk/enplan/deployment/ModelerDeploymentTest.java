@@ -75,7 +75,7 @@ class ModelerDeploymentTest {
     HttpResponse<String> process = deploy(ANALYST, "allerod", "analyse.bpmn", process("""
         <bpmn:startEvent id="start"/><bpmn:sequenceFlow id="toReview" sourceRef="start" targetRef="review"/>
         <bpmn:userTask id="review" name="Gennemgå ${sectorCatalog.get(sector).name()}"
-          camunda:candidateGroups="${sectorCatalog.get(sector).group()}"
+          camunda:candidateGroups="${courseRoles.sectorGroup(execution)}"
           camunda:dueDate="${courseDeadlines.taskDueDate(execution)}">
           <bpmn:extensionElements><camunda:taskListener event="complete" delegateExpression="${closureCheck}"/>
           </bpmn:extensionElements></bpmn:userTask>
