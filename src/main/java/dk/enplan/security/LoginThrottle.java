@@ -68,9 +68,6 @@ class LoginThrottle {
     this.rules = rules;
   }
 
-  LoginThrottleRules rules() {
-    return rules;
-  }
 
   /**
    * Before the password is checked: allowed, or refused (429) for the time left. A refused attempt counts towards
