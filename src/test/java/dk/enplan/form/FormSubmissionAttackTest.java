@@ -73,8 +73,10 @@ class FormSubmissionAttackTest {
     Map<String, Map<String, Object>> submission = visitation("koordinator.allerod");
     submission.put("courseId", Map.of("value", businessKey(ballerup)));
 
-    refusedWithNothingWritten("2", "visitation submit with another municipality's courseId", VISITATOR,
+    HttpResponse<String> refused = refusedWithNothingWritten("2",
+        "visitation submit with another municipality's courseId", VISITATOR,
         "/engine-rest/task/" + taskId + "/submit-form", submission, "courseId");
+    assertThat(refused.body()).as("refused by the form check, before the engine").contains(NOT_IN_FORM);
     assertThat(courses.findById(businessKey(ballerup)).orElseThrow().status()).isEqualTo(CourseStatus.ACTIVE);
   }
 
@@ -86,8 +88,9 @@ class FormSubmissionAttackTest {
         ? Map.of("value", "[\"familie\"]", "type", "Json")
         : Map.of("value", extra.equals("courseId") ? businessKey(ballerup) : "ballerup"));
 
-    refusedWithNothingWritten("2", "start with an extra " + extra, VISITATOR,
+    HttpResponse<String> refused = refusedWithNothingWritten("2", "start with an extra " + extra, VISITATOR,
         "/engine-rest/process-definition/key/en-plan/start", referral, extra);
+    assertThat(refused.body()).as("refused by the form check, before the engine").contains(NOT_IN_FORM);
   }
 
   @Test
@@ -204,6 +207,7 @@ class FormSubmissionAttackTest {
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(JSON.readTree(response.body()).path("field").asText()).isEqualTo("courseId");
+    assertThat(response.body()).contains(NOT_IN_FORM);
     assertThat(snapshot()).isEqualTo(before);
     AttackReport.record("2", "Tasklist's engine API: visitation submit with Ballerup's courseId", VISITATOR,
         response.statusCode(), true, true);
@@ -225,6 +229,9 @@ class FormSubmissionAttackTest {
    * Sends the submission, asserts 400 naming {@code field} and that nothing changed: no course or instance more,
    * no variable more or different, Ballerup's course as it was; then records the attack.
    */
+  /** The form check's own words for a variable its form does not declare (the engine would say otherwise). */
+  private static final String NOT_IN_FORM = "er ikke et felt i formularen";
+
   private HttpResponse<String> refusedWithNothingWritten(String item, String attack, String user, String path,
                                                          Map<String, Map<String, Object>> variables, String field)
       throws Exception {
