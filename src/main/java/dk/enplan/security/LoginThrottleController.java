@@ -6,7 +6,8 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.rest.util.EngineUtil;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,12 +26,14 @@ import org.springframework.web.bind.annotation.RestController;
 class LoginThrottleController {
 
   static final String PATH = "/api/admin/login-throttle";
-  static final String ADMIN_GROUP = "camunda-admin";
+  static final String ADMIN_GROUP = Groups.CAMUNDA_ADMIN;
 
   private final LoginThrottle throttle;
+  private final IdentityService identity;
 
-  LoginThrottleController(LoginThrottle throttle) {
+  LoginThrottleController(LoginThrottle throttle, IdentityService identity) {
     this.throttle = throttle;
+    this.identity = identity;
   }
 
   @GetMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -62,9 +65,7 @@ class LoginThrottleController {
   }
 
   private ResponseEntity<?> refusedUnlessAdministrator() {
-    // The caller as the authentication filter left it, on the engine it authenticated against (the default engine:
-    // in production the application's only one).
-    Authentication caller = EngineUtil.lookupProcessEngine(null).getIdentityService().getCurrentAuthentication();
+    Authentication caller = identity.getCurrentAuthentication();
     if (caller == null || caller.getUserId() == null) {
       return error(HttpStatus.UNAUTHORIZED, null, "log ind med HTTP Basic");
     }
