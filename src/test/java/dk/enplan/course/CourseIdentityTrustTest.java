@@ -161,17 +161,19 @@ class CourseIdentityTrustTest {
   @Test
   void aSectorVariableOverwrittenInACalledProcessIsRefusedAtItsDelegate() {
     ProcessInstance course = steps.refer(List.of("ledighed", "forsoergelse"));
-    steps.visitate(course, List.of(SECTOR));
-    steps.consent(course, List.of(SECTOR));
-    Task assessment = driver.task(businessKey(course), CourseProcess.SectorElements.ASSESS_SECTOR);
-    runtime.setVariable(assessment.getExecutionId(), "sector", "familie");
+    steps.visitate(course, List.of(SECTOR, "ydelse"));
+    steps.consent(course, List.of(SECTOR, "ydelse"));
+    Task assessment = driver.tasks(businessKey(course), CourseProcess.SectorElements.ASSESS_SECTOR).stream()
+        .filter(t -> SECTOR.equals(runtime.getVariable(t.getExecutionId(), "sector"))).findFirst().orElseThrow();
+    // another sector of the same course: only the parent's call activity says which sector this process is for
+    runtime.setVariable(assessment.getExecutionId(), "sector", "ydelse");
 
     assertThatThrownBy(() -> driver.complete(assessment, Map.of("assessmentSummary", "Udredning",
         "assessmentRecommendation", "Anbefaling"))).hasMessageContaining("sector");
 
     assertThat(reports.findByCourseIdAndKindOrderById(businessKey(course), SectorReport.Kind.ASSESSMENT)).isEmpty();
-    AttackReport.record("2", "sector variable of a called assessment overwritten to another sector", "(Java API)",
-        0, true, true);
+    AttackReport.record("2", "sector variable of a called assessment overwritten to another sector of the course",
+        "(Java API)", 0, true, true);
   }
 
   @Test
