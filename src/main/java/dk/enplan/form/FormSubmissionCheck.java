@@ -1,5 +1,6 @@
 package dk.enplan.form;
 
+import dk.enplan.process.InvalidInputException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Checks a submission against its form: every variable a field of the form, each value of its field's type, within
  * its {@code validate} constraints and options, every required field that the form shows present. The first
- * problem found is thrown as a {@link FormViolation} naming the field.
+ * problem found is thrown as a {@link InvalidInputException} naming the field.
  */
 @Component
 class FormSubmissionCheck {
@@ -40,7 +41,7 @@ class FormSubmissionCheck {
     Map<String, FormShape> declared = form.variables().entries();
     for (String name : values.keySet()) {
       if (!declared.containsKey(name)) {
-        throw new FormViolation(name, "er ikke et felt i formularen '" + form.id() + "' og kan ikke indsendes");
+        throw new InvalidInputException(name, "er ikke et felt i formularen '" + form.id() + "' og kan ikke indsendes");
       }
     }
     for (Map.Entry<String, FormShape> entry : declared.entrySet()) {
@@ -55,7 +56,7 @@ class FormSubmissionCheck {
     boolean shown = !shape.disabled() && visibility.visible(shape.hides(), context);
     if (!shown) {
       if (present) {
-        throw new FormViolation(name, shape.disabled() ? "kan ikke ændres i formularen"
+        throw new InvalidInputException(name, shape.disabled() ? "kan ikke ændres i formularen"
             : "vises ikke i formularen med de valgte svar og kan ikke indsendes");
       }
       return;
@@ -67,7 +68,7 @@ class FormSubmissionCheck {
         return;
       }
       if (!(value instanceof List<?> rows)) {
-        throw new FormViolation(name, "skal være en liste");
+        throw new InvalidInputException(name, "skal være en liste");
       }
       for (int i = 0; i < rows.size(); i++) {
         checkObject(name + "[" + i + "]", shape.row(), rows.get(i), context, existing);
@@ -80,12 +81,12 @@ class FormSubmissionCheck {
   private void checkObject(String name, FormShape shape, Object value, Map<String, Object> context,
                            Map<String, Object> existing) {
     if (value != null && !(value instanceof Map<?, ?>)) {
-      throw new FormViolation(name, "skal være et objekt med formularens felter");
+      throw new InvalidInputException(name, "skal være et objekt med formularens felter");
     }
     Map<?, ?> entries = value == null ? Map.of() : (Map<?, ?>) value;
     for (Object key : entries.keySet()) {
       if (!shape.entries().containsKey(String.valueOf(key))) {
-        throw new FormViolation(name + "." + key, "er ikke et felt i formularen og kan ikke indsendes");
+        throw new InvalidInputException(name + "." + key, "er ikke et felt i formularen og kan ikke indsendes");
       }
     }
     shape.entries().forEach((key, inner) -> check(name + "." + key, inner, entries.containsKey(key),
@@ -96,78 +97,78 @@ class FormSubmissionCheck {
                           Map<String, Object> existing) {
     if (isEmpty(field, value)) {
       if (field.required()) {
-        throw new FormViolation(name, "skal udfyldes");
+        throw new InvalidInputException(name, "skal udfyldes");
       }
       return;
     }
     if (field.readonly() && !same(value, current)) {
-      throw new FormViolation(name, "kan ikke ændres i formularen");
+      throw new InvalidInputException(name, "kan ikke ændres i formularen");
     }
     switch (field.type()) {
       case "textfield", "textarea" -> checkText(name, field, value);
       case "number" -> checkNumber(name, field, value);
       case "checkbox" -> {
         if (!(value instanceof Boolean)) {
-          throw new FormViolation(name, "skal være sand eller falsk (true/false)");
+          throw new InvalidInputException(name, "skal være sand eller falsk (true/false)");
         }
       }
       case "checklist", "taglist" -> {
         if (!(value instanceof List<?> chosen)) {
-          throw new FormViolation(name, "skal være en liste af valg");
+          throw new InvalidInputException(name, "skal være en liste af valg");
         }
         List<String> options = options(name, field, existing);
         for (Object option : chosen) {
           if (option instanceof Collection<?> || option instanceof Map<?, ?> || !options.contains(
               String.valueOf(option))) {
-            throw new FormViolation(name, "'" + option + "' er ikke et af valgene");
+            throw new InvalidInputException(name, "'" + option + "' er ikke et af valgene");
           }
         }
       }
       case "radio", "select" -> {
         if (value instanceof Collection<?> || value instanceof Map<?, ?>
             || !options(name, field, existing).contains(String.valueOf(value))) {
-          throw new FormViolation(name, "'" + value + "' er ikke et af valgene");
+          throw new InvalidInputException(name, "'" + value + "' er ikke et af valgene");
         }
       }
       case "datetime" -> checkDate(name, field, value);
-      default -> throw new FormViolation(name, "felttypen '" + field.type() + "' kan ikke indsendes");
+      default -> throw new InvalidInputException(name, "felttypen '" + field.type() + "' kan ikke indsendes");
     }
   }
 
   private static void checkText(String name, FormField field, Object value) {
     if (!(value instanceof String text)) {
-      throw new FormViolation(name, "skal være tekst");
+      throw new InvalidInputException(name, "skal være tekst");
     }
     if (field.maxLength() != null && text.length() > field.maxLength()) {
-      throw new FormViolation(name, "må højst være " + field.maxLength() + " tegn (er " + text.length() + ")");
+      throw new InvalidInputException(name, "må højst være " + field.maxLength() + " tegn (er " + text.length() + ")");
     }
     if (field.minLength() != null && text.trim().length() < field.minLength()) {
-      throw new FormViolation(name, "skal være mindst " + field.minLength() + " tegn");
+      throw new InvalidInputException(name, "skal være mindst " + field.minLength() + " tegn");
     }
     if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(text).find()) {
-      throw new FormViolation(name, "har ikke det format, formularen beder om");
+      throw new InvalidInputException(name, "har ikke det format, formularen beder om");
     }
   }
 
   private static void checkNumber(String name, FormField field, Object value) {
     if (!(value instanceof Number number)) {
-      throw new FormViolation(name, "skal være et tal");
+      throw new InvalidInputException(name, "skal være et tal");
     }
     double n = number.doubleValue();
     if (Double.isNaN(n) || Double.isInfinite(n)) {
-      throw new FormViolation(name, "skal være et tal");
+      throw new InvalidInputException(name, "skal være et tal");
     }
     if (field.min() != null && n < field.min()) {
-      throw new FormViolation(name, "skal være mindst " + plain(field.min()));
+      throw new InvalidInputException(name, "skal være mindst " + plain(field.min()));
     }
     if (field.max() != null && n > field.max()) {
-      throw new FormViolation(name, "må højst være " + plain(field.max()));
+      throw new InvalidInputException(name, "må højst være " + plain(field.max()));
     }
   }
 
   private static void checkDate(String name, FormField field, Object value) {
     if (!(value instanceof String text)) {
-      throw new FormViolation(name, "skal være en dato (åååå-mm-dd)");
+      throw new InvalidInputException(name, "skal være en dato (åååå-mm-dd)");
     }
     String subtype = field.subtype() == null ? "date" : field.subtype();
     try {
@@ -183,7 +184,7 @@ class FormSubmissionCheck {
         default -> LocalDate.parse(text);
       }
     } catch (DateTimeParseException e) {
-      throw new FormViolation(name, switch (subtype) {
+      throw new InvalidInputException(name, switch (subtype) {
         case "time" -> "skal være et klokkeslæt (tt:mm)";
         case "datetime" -> "skal være dato og tid (åååå-mm-ddTtt:mm)";
         default -> "skal være en dato (åååå-mm-dd)";
@@ -198,7 +199,7 @@ class FormSubmissionCheck {
     }
     Object options = field.valuesKey() == null ? null : existing.get(field.valuesKey());
     if (!(options instanceof List<?> list)) {
-      throw new FormViolation(name, "har ingen valgmuligheder i denne opgave");
+      throw new InvalidInputException(name, "har ingen valgmuligheder i denne opgave");
     }
     return list.stream().map(option -> option instanceof Map<?, ?> map ? String.valueOf(map.get("value"))
         : String.valueOf(option)).toList();

@@ -1,5 +1,6 @@
 package dk.enplan.form;
 
+import dk.enplan.process.InvalidInputException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,7 +75,7 @@ class FormSubmissionFilter extends OncePerRequestFilter {
       if (target.isPresent()) {
         check.check(target.get().form(), variables, target.get().existing());
       }
-    } catch (FormViolation violation) {
+    } catch (InvalidInputException violation) {
       refuse(response, 400, violation.field(), violation.getMessage());
       return;
     }
@@ -91,16 +92,16 @@ class FormSubmissionFilter extends OncePerRequestFilter {
     try {
       root = JSON.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new FormViolation("body", "er ikke gyldig JSON, eller et felt står der to gange");
+      throw new InvalidInputException("body", "er ikke gyldig JSON, eller et felt står der to gange");
     } catch (IOException e) {
-      throw new FormViolation("body", "kunne ikke læses");
+      throw new InvalidInputException("body", "kunne ikke læses");
     }
     JsonNode submitted = root == null ? null : root.get("variables");
     if (submitted == null || submitted.isNull()) {
       return variables;
     }
     if (!submitted.isObject()) {
-      throw new FormViolation("variables", "skal være et objekt med formularens felter");
+      throw new InvalidInputException("variables", "skal være et objekt med formularens felter");
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = submitted.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();

@@ -1,5 +1,6 @@
 package dk.enplan.form;
 
+import dk.enplan.process.InvalidInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +24,7 @@ record SubmittedValue(String name, String type, JsonNode value, JsonNode valueIn
 
   static SubmittedValue read(String name, JsonNode entry) {
     if (!entry.isObject()) {
-      throw new FormViolation(name, "skal sendes som {\"value\": …}");
+      throw new InvalidInputException(name, "skal sendes som {\"value\": …}");
     }
     JsonNode type = entry.get("type");
     return new SubmittedValue(name, type == null || type.isNull() ? null : type.asText(),
@@ -35,11 +36,11 @@ record SubmittedValue(String name, String type, JsonNode value, JsonNode valueIn
     String kind = type == null ? "" : type.toLowerCase(java.util.Locale.ROOT);
     if (kind.isEmpty() || SCALAR_TYPES.contains(kind)) {
       if (value.isContainerNode()) {
-        throw new FormViolation(name, "en liste skal sendes som JSON (\"type\": \"Json\")");
+        throw new InvalidInputException(name, "en liste skal sendes som JSON (\"type\": \"Json\")");
       }
       Object scalar = scalar(value);
       if (!kind.isEmpty() && !kind.equals("null") && scalar != null && !fits(kind, scalar)) {
-        throw new FormViolation(name, "værdien passer ikke til typen " + type);
+        throw new InvalidInputException(name, "værdien passer ikke til typen " + type);
       }
       return scalar;
     }
@@ -48,15 +49,15 @@ record SubmittedValue(String name, String type, JsonNode value, JsonNode valueIn
         return null;
       }
       if (!value.isTextual()) {
-        throw new FormViolation(name, "JSON skal sendes som tekst");
+        throw new InvalidInputException(name, "JSON skal sendes som tekst");
       }
       try {
         return JSON.treeToValue(JSON.readTree(value.asText()), Object.class);
       } catch (JsonProcessingException e) {
-        throw new FormViolation(name, "er ikke gyldig JSON");
+        throw new InvalidInputException(name, "er ikke gyldig JSON");
       }
     }
-    throw new FormViolation(name, "typen " + type + " sender formularen ikke");
+    throw new InvalidInputException(name, "typen " + type + " sender formularen ikke");
   }
 
   private boolean jsonList() {

@@ -1,5 +1,6 @@
 package dk.enplan.form;
 
+import dk.enplan.process.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -55,7 +56,7 @@ class FormContractTest {
               check.check(alone, Map.of(key, text(key, "a".repeat(limit))), Map.of()));
         }
         assertThatThrownBy(() -> check.check(alone, Map.of(key, text(key, "a".repeat(limit + 1))), Map.of()))
-            .as("%s over its limit", key).isInstanceOf(FormViolation.class)
+            .as("%s over its limit", key).isInstanceOf(InvalidInputException.class)
             .hasMessage(key + ": må højst være " + limit + " tegn (er " + (limit + 1) + ")");
         checked.add(file.getFileName() + ":" + key);
       }
