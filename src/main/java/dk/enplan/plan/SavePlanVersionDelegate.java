@@ -44,9 +44,13 @@ class SavePlanVersionDelegate implements JavaDelegate {
         .map(g -> "- " + g.lifeDomain().label() + ": " + g.goal() + " (\"" + g.citizenWords() + "\")"
             + (g.subGoals() == null ? "" : "; delmål: " + g.subGoals()))
         .collect(Collectors.joining("\n")));
-    PLANNED_INTERVENTIONS.set(execution, plan.interventions().stream()
-        .map(i -> "1. " + sectors.get(i.sector()).name() + ": " + i.description() + " – ansvarlig: "
-            + i.responsible() + ", fra " + i.plannedStart() + (i.plannedEnd() == null ? "" : " til " + i.plannedEnd()))
+    // Numbered here, in the plan's order: the forms show the text as it is (no markdown renumbering a "1." list).
+    var interventions = plan.interventions();
+    PLANNED_INTERVENTIONS.set(execution, java.util.stream.IntStream.range(0, interventions.size())
+        .mapToObj(n -> (n + 1) + ". " + sectors.get(interventions.get(n).sector()).name() + ": "
+            + interventions.get(n).description() + " – ansvarlig: " + interventions.get(n).responsible() + ", fra "
+            + interventions.get(n).plannedStart()
+            + (interventions.get(n).plannedEnd() == null ? "" : " til " + interventions.get(n).plannedEnd()))
         .collect(Collectors.joining("\n")));
   }
 }

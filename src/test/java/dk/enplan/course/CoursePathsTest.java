@@ -244,6 +244,9 @@ class CoursePathsTest {
     ProcessInstance course = steps.inInterventionPhase(List.of("beskaeftigelse", "ydelse"));
     String courseId = businessKey(course);
     PlanVersion first = plans.current(courseId).orElseThrow();
+    assertThat(runtime.getVariable(course.getId(), "plannedInterventions").toString())
+        .as("the interventions numbered in the plan's order, as the forms show them")
+        .startsWith("1. Jobcenter: ").contains("\n2. Ydelse: ");
 
     steps.followUp(course, "revider");
     assertThat(course).isWaitingAt(PLAN_MEETING);
