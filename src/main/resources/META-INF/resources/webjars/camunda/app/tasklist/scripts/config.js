@@ -1,0 +1,48 @@
+/*
+ * Én Plan's Tasklist configuration (takes the place of the shipped scripts/config.js; its comments list the options).
+ * Danish by default: ../locales/da.json, or en.json for a user who has picked English in the page footer
+ * (../../enplan/language.js). Dates as caseworkers write them: dd-mm-åååå, times as HH:mm. docs/webapps.md tells how it is
+ * wired and what to do after a Camunda upgrade.
+ */
+import { locales } from '../../enplan/language.js';
+
+export default {
+  app: {
+    vendor: 'Én Plan',
+    name: 'Tasklist'
+  },
+  locales: locales(),
+  dateFormat: {
+    monthName: 'MMMM',
+    day: 'DD',
+    abbr: 'DD-MM-YYYY HH:mm',
+    normal: 'DD-MM-YYYY HH:mm',
+    long: 'dddd [d.] DD-MM-YYYY [kl.] HH:mm',
+    short: 'DD-MM-YYYY'
+  },
+  // form-js's messages and placeholders in Danish, the calendar in Danish from Monday, dates as dd-mm-åååå.
+  customScripts: ['enplan/danish-forms'],
+
+  shortcuts: {
+    claimTask: {
+      key: 'ctrl+alt+c',
+      description: 'tager den valgte opgave'
+    },
+    focusFilter: {
+      key: 'ctrl+shift+f',
+      description: 'går til det første filter i listen'
+    },
+    focusList: {
+      key: 'ctrl+alt+l',
+      description: 'går til den første opgave i listen'
+    },
+    focusForm: {
+      key: 'ctrl+alt+f',
+      description: 'går til det første felt i opgavens formular'
+    },
+    startProcess: {
+      key: 'ctrl+alt+p',
+      description: 'åbner vinduet, hvor et forløb startes'
+    }
+  }
+};
