@@ -2,6 +2,7 @@ package dk.enplan.tasklist;
 
 import static dk.enplan.course.CourseProcess.Elements.OBTAIN_CONSENT;
 import static dk.enplan.course.CourseProcess.Elements.VISITATION;
+import static dk.enplan.course.CourseProcess.SectorElements.START_INTERVENTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -34,7 +36,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A caseworker in a real browser (Debian's Chromium, headless): refers a citizen through the start form in
- * Tasklist, then visitates with the visitation form, so the forms are proven to write what the model reads.
+ * Tasklist, then visitates with the visitation form, so the forms are proven to write what the model reads; a
+ * sector starts an intervention with the calendar. The browser is set to English and runs in UTC, as in CI, so the
+ * tests also prove Tasklist Danish by default: labels, form-js's messages, dd-mm-åååå dates, a calendar from Monday.
  * Skipped where Chromium and ChromeDriver are not installed ({@code .ci/run} installs them).
  */
 @CourseEngineTest
@@ -42,12 +46,14 @@ class TasklistEndToEndTest {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final By COMPLETE = By.xpath("//button[normalize-space()='Fuldfør']");
 
   @LocalServerPort int port;
   @Autowired TestIdentity identity;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired CourseDriver driver;
+  @Autowired CourseSteps steps;
 
   private WebDriver browser;
   private WebDriverWait wait;
@@ -59,7 +65,7 @@ class TasklistEndToEndTest {
     identity.ensure();
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
         .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-dev-shm-usage", "--window-size=1400,1200", "--lang=da");
+            "--disable-dev-shm-usage", "--window-size=1400,1200", "--lang=en-US");
     browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .build(), options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -79,8 +85,8 @@ class TasklistEndToEndTest {
   void enVisitatorHenviserOgVisitererIBrowseren() {
     logIn("visitation.allerod");
 
-    click(By.linkText("Start process"));
-    click(By.partialLinkText("Én Plan"));
+    click(By.linkText("Start forløb"));
+    click(By.xpath("//div[contains(@class,'modal-body')]//a[contains(normalize-space(),'Én Plan')]"));
     type("Field_citizenName", "Karin Browser");
     type("Field_cpr", "020285-1234");
     type("Field_referringUnit", "Borgerservice Allerød");
@@ -98,7 +104,7 @@ class TasklistEndToEndTest {
         .singleResult();
 
     browser.get(tasklist() + "#/?task=" + visitation.getId());
-    click(By.xpath("//a[normalize-space()='Claim'] | //button[normalize-space()='Claim']"));
+    claim();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
     tick("Field_targetGroupConfirmed", "Ja");
     click(By.cssSelector(".fjs-form-field-select .fjs-input-group"));
@@ -107,7 +113,7 @@ class TasklistEndToEndTest {
     script("arguments[0].scrollIntoView({block: 'center'});", option);
     option.click();
     type("Field_visitationNote", "Flere sektorer: én plan.");
-    By complete = By.xpath("//button[normalize-space()='Complete']");
+    By complete = COMPLETE;
     assertThat(notificationAreaCovers(complete)).as("a notification over the Complete button").isFalse();
     click(complete);
 
@@ -152,13 +158,84 @@ class TasklistEndToEndTest {
     assertThat(browser.findElements(By.cssSelector("img[src='x']"))).isEmpty();
   }
 
+  /**
+   * A sector starts its intervention in Danish: the plan's dates as dd-mm-åååå, Danish validation messages, the
+   * calendar in Danish from Monday, the chosen date shown as dd-mm-åååå and submitted as åååå-mm-dd, no migration
+   * banner, the Fuldfør button.
+   */
+  @Test
+  void enSektorIgangsaetterIndsatsenPaaDanskMedKalenderen() {
+    ProcessInstance course = steps.inInterventionPhase(List.of("beskaeftigelse"));
+    Task start = driver.task(CourseSteps.businessKey(course), START_INTERVENTION);
+
+    logIn("sektor-beskaeftigelse.allerod");
+    assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().anyMatch(WebElement::isDisplayed))
+        .as("Camunda's migration banner").isFalse();
+    browser.get(tasklist() + "#/?task=" + start.getId());
+    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+    wait.until(driver -> form.getText().contains("Indsats"));
+    assertThat(form.getText()).as("the plan's dates").contains("fra 01-12-2026 til 01-03-2027");
+    claim();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+
+    WebElement responsible = field("Field_interventionResponsible");
+    responsible.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+    click(COMPLETE);
+    WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+        "[id$='Field_interventionResponsible-error-message'] li")));
+    wait.until(driver -> error.getText().equals("Feltet skal udfyldes."));
+
+    WebElement date = field("Field_interventionStart-date");
+    assertThat(date.getAttribute("placeholder")).isEqualTo("dd-mm-åååå");
+    click(By.cssSelector("[id$='Field_interventionStart-date']"));
+    WebElement calendar = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".flatpickr-calendar.open")));
+    assertThat(calendar.findElements(By.cssSelector(".flatpickr-weekday")).stream().map(WebElement::getText)
+        .map(String::trim).toList()).as("the week from Monday")
+        .containsExactly("man", "tir", "ons", "tor", "fre", "lør", "søn");
+    String month = calendar.findElement(By.cssSelector(".flatpickr-monthDropdown-months option:checked")).getText();
+    assertThat(List.of("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+        "oktober", "november", "december")).contains(month);
+    calendar.findElement(By.xpath(".//span[contains(@class,'flatpickr-day') and not(contains(@class,'prevMonthDay'))"
+        + " and not(contains(@class,'nextMonthDay')) and normalize-space()='15']")).click();
+    wait.until(driver -> date.getAttribute("value").matches("15-\\d{2}-\\d{4}"));
+    String shown = date.getAttribute("value");
+    screenshot("tasklist-da-calendar.png");
+
+    type("Field_interventionResponsible", "Lars Jensen");
+    WebElement description = field("Field_interventionDescription");
+    if (description.getAttribute("value").isBlank()) {
+      description.sendKeys("Virksomhedspraktik");
+    }
+    assertThat(browser.findElement(COMPLETE).getText()).isEqualTo("Fuldfør");
+    click(COMPLETE);
+    await(() -> tasks.createTaskQuery().taskId(start.getId()).count() == 0 ? true : null);
+    String iso = shown.substring(6) + "-" + shown.substring(3, 5) + "-" + shown.substring(0, 2);
+    assertThat(runtime.getVariable(start.getProcessInstanceId(), "interventionStart")).as("what the form submitted")
+        .isEqualTo(iso);
+  }
+
+  private void claim() {
+    click(By.xpath("//a[normalize-space()='Tag opgaven'] | //button[normalize-space()='Tag opgaven']"));
+  }
+
+  private void screenshot(String name) {
+    try {
+      Files.createDirectories(Path.of("target"));
+      Files.write(Path.of("target", name),
+          ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private void logIn(String user) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
         .sendKeys(user);
     browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(TestIdentity.PASSWORD);
     browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Start process")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Start forløb")));
   }
 
   private String tasklist() {
