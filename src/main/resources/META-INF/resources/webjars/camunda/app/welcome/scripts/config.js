@@ -6,6 +6,10 @@
 import { locales } from '../../enplan/language.js';
 
 export default {
+  app: {
+    vendor: 'Én Plan',
+    name: 'Welcome'
+  },
   locales: locales(),
   dateFormat: {
     normal: 'DD-MM-YYYY HH:mm',
