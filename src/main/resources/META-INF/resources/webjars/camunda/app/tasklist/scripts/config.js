@@ -20,8 +20,8 @@ export default {
     long: 'dddd [d.] DD-MM-YYYY [kl.] HH:mm',
     short: 'DD-MM-YYYY'
   },
-  // form-js's messages and placeholders in Danish, the calendar in Danish from Monday, dates as dd-mm-åååå.
-  customScripts: ['enplan/danish-forms'],
+  // form-js's messages and placeholders in Danish; the calendars in Danish from Monday, dates as dd-mm-åååå.
+  customScripts: ['enplan/danish'],
 
   shortcuts: {
     claimTask: {

@@ -1,7 +1,8 @@
 /*
- * Camunda Forms (form-js 1.x, as Tasklist 7.24 embeds it) in Danish. form-js has no translation support (its
- * i18n issue, bpmn-io/form-js#77, is open), and Tasklist creates the form itself, so this script, loaded as a
- * customScript from scripts/config.js, does two things:
+ * Tasklist's calendars and Camunda Forms (form-js 1.x, as Tasklist 7.24 embeds it) in Danish, unless the user has
+ * picked English (../../enplan/language.js). form-js has no translation support (its i18n issue,
+ * bpmn-io/form-js#77, is open), and Tasklist creates the form itself, so this script, loaded as a customScript from
+ * scripts/config.js, does three things:
  *
  * 1. The calendar: form-js's date field is a flatpickr, which form-js creates with the browser's date order
  *    (mm/dd/yyyy in an English browser) and flatpickr's English names, week from Sunday. Danish names, Monday first,
@@ -11,7 +12,10 @@
  * 2. form-js's own English texts (validation messages, the "Select" and "Search" placeholders): a MutationObserver
  *    replaces them in place as form-js renders them, from the table below. A message form-js adds after a Camunda
  *    upgrade shows in English until a line is added here (docs/webapps.md).
+ * 3. Tasklist's own calendar (follow-up and due dates, an angular-ui-bootstrap datepicker) takes its names and first
+ *    weekday from AngularJS's $locale, which Tasklist leaves English (en-us); Danish ones are set in it.
  */
+import { chosenLanguage } from '../../enplan/language.js';
 
 const DATE_PLACEHOLDER = 'dd-mm-åååå';
 
@@ -170,5 +174,36 @@ function translateForms() {
   });
 }
 
-whenFlatpickr(danishCalendar);
-document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', translateForms) : translateForms();
+/** AngularJS's date names (as angular-i18n's da-dk has them) for Tasklist's own datepicker and date filter. */
+function danishAngularLocale($locale) {
+  Object.assign($locale.DATETIME_FORMATS, {
+    MONTH: DANISH_CALENDAR.months.longhand,
+    SHORTMONTH: ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'],
+    STANDALONEMONTH: DANISH_CALENDAR.months.longhand,
+    DAY: DANISH_CALENDAR.weekdays.longhand,
+    SHORTDAY: DANISH_CALENDAR.weekdays.shorthand,
+    FIRSTDAYOFWEEK: 0 // AngularJS counts from Monday: the week starts on Monday
+  });
+  $locale.id = 'da-dk';
+}
+
+/** Calls back with a service of Tasklist's AngularJS application once the application has started. */
+function whenAngular(service, callback) {
+  const started = Date.now();
+  const timer = window.setInterval(() => {
+    const injector = window.angular && (window.angular.element(document).injector()
+        || window.angular.element(document.body).injector());
+    if (injector || Date.now() - started > 60000) {
+      window.clearInterval(timer);
+      if (injector) {
+        callback(injector.get(service));
+      }
+    }
+  }, 50);
+}
+
+if (chosenLanguage() === 'da') {
+  whenFlatpickr(danishCalendar);
+  whenAngular('$locale', danishAngularLocale);
+  document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', translateForms) : translateForms();
+}
