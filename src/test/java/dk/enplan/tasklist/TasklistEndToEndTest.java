@@ -159,9 +159,9 @@ class TasklistEndToEndTest {
   }
 
   /**
-   * A sector starts its intervention in Danish: the plan's dates as dd-mm-åååå, Danish validation messages, the
-   * calendar in Danish from Monday, the chosen date shown as dd-mm-åååå and submitted as åååå-mm-dd, no migration
-   * banner, the Fuldfør button.
+   * A sector starts its intervention in Danish: the plan's dates as dd-mm-åååå, Tasklist's own calendar and the
+   * form's from Monday, Danish validation messages, the chosen date shown as dd-mm-åååå and submitted as
+   * åååå-mm-dd, no migration banner, the Fuldfør button.
    */
   @Test
   void enSektorIgangsaetterIndsatsenPaaDanskMedKalenderen() {
@@ -176,6 +176,17 @@ class TasklistEndToEndTest {
     wait.until(driver -> form.getText().contains("Indsats"));
     assertThat(form.getText()).as("the plan's dates").contains("fra 01-12-2026 til 01-03-2027");
     claim();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+
+    click(By.linkText("Sæt opfølgningsdato"));
+    WebElement tasklistCalendar = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".uib-daypicker")));
+    assertThat(tasklistCalendar.findElements(By.cssSelector("thead th small")).stream().map(WebElement::getText)
+        .toList()).as("Tasklist's own calendar, from Monday").containsExactly("man", "tir", "ons", "tor", "fre", "lør",
+        "søn");
+    browser.navigate().refresh();
+    WebElement reloaded = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+    wait.until(driver -> reloaded.getText().contains("Indsats"));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
 
     WebElement responsible = field("Field_interventionResponsible");
