@@ -8,7 +8,7 @@ import { locales } from '../../enplan/language.js';
 export default {
   app: {
     vendor: 'Én Plan',
-    name: 'Welcome'
+    name: 'Velkommen'
   },
   locales: locales(),
   dateFormat: {
