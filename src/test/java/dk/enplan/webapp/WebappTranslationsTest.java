@@ -1,6 +1,7 @@
 package dk.enplan.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,10 +61,13 @@ class WebappTranslationsTest {
       }
     });
 
-    assertThat(missing).as("%s: keys of the shipped en.json without a Danish text in %s", app, danishFile).isEmpty();
-    assertThat(notShipped).as("%s: keys in %s the shipped en.json no longer has", app, danishFile).isEmpty();
-    assertThat(droppedPlaceholders).as("%s: Danish texts that dropped a {{placeholder}} of the English", app)
-        .isEmpty();
+    assertSoftly(softly -> {
+      softly.assertThat(missing).as("%s: keys of the shipped en.json without a Danish text in %s", app, danishFile)
+          .isEmpty();
+      softly.assertThat(notShipped).as("%s: keys in %s the shipped en.json no longer has", app, danishFile).isEmpty();
+      softly.assertThat(droppedPlaceholders).as("%s: Danish texts that dropped a {{placeholder}} of the English", app)
+          .isEmpty();
+    });
   }
 
   @ParameterizedTest
