@@ -14,6 +14,16 @@ export function chosenLanguage() {
   }
 }
 
+/** The `dateFormat` entry of a webapp's config.js (moment.js formats): day-month-year, 24-hour clock. */
+export const danishDateFormat = {
+  monthName: 'MMMM',
+  day: 'DD',
+  abbr: 'DD-MM-YYYY HH:mm',
+  normal: 'DD-MM-YYYY HH:mm',
+  long: 'dddd [d.] DD-MM-YYYY [kl.] HH:mm',
+  short: 'DD-MM-YYYY'
+};
+
 /** The `locales` entry of a webapp's config.js. */
 export function locales() {
   const language = chosenLanguage();

@@ -4,7 +4,7 @@
  * (../../enplan/language.js). Dates as caseworkers write them: dd-mm-åååå, times as HH:mm. docs/webapps.md tells how it is
  * wired and what to do after a Camunda upgrade.
  */
-import { locales } from '../../enplan/language.js';
+import { locales, danishDateFormat } from '../../enplan/language.js';
 
 export default {
   app: {
@@ -12,14 +12,7 @@ export default {
     name: 'Tasklist'
   },
   locales: locales(),
-  dateFormat: {
-    monthName: 'MMMM',
-    day: 'DD',
-    abbr: 'DD-MM-YYYY HH:mm',
-    normal: 'DD-MM-YYYY HH:mm',
-    long: 'dddd [d.] DD-MM-YYYY [kl.] HH:mm',
-    short: 'DD-MM-YYYY'
-  },
+  dateFormat: danishDateFormat,
   // form-js's messages and placeholders in Danish; the calendars in Danish from Monday, dates as dd-mm-åååå.
   customScripts: ['enplan/danish'],
 

@@ -3,7 +3,7 @@
  * Danish by default: ../locales/da.json, or en.json for a user who has picked English in the page footer
  * (../../enplan/language.js). docs/webapps.md tells how it is wired and what to do after a Camunda upgrade.
  */
-import { locales } from '../../enplan/language.js';
+import { locales, danishDateFormat } from '../../enplan/language.js';
 
 export default {
   app: {
@@ -11,8 +11,5 @@ export default {
     name: 'Velkommen'
   },
   locales: locales(),
-  dateFormat: {
-    normal: 'DD-MM-YYYY HH:mm',
-    long: 'dddd [d.] DD-MM-YYYY [kl.] HH:mm'
-  }
+  dateFormat: danishDateFormat
 };
