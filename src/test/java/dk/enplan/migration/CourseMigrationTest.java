@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.enplan.course.CourseSteps;
 import dk.enplan.plan.PlanStore;
+import dk.enplan.testing.AttackReport;
 import dk.enplan.testing.CourseDriver;
 import dk.enplan.testing.CourseEngineTest;
 import dk.enplan.testing.EngineHttp;
@@ -188,17 +189,31 @@ class CourseMigrationTest {
   @Test
   void onlyAdministratorsMigrateAndBadInputNamesTheField() {
     String shared = current().getId();
-    HttpResponse<String> analyst = migrate("analytiker.allerod", shared, null, true);
-    assertThat(analyst.statusCode()).isEqualTo(403);
-    assertThat(EngineHttp.json(analyst).path("message").asText()).contains("kun administratorer");
+    ProcessInstance course = driver.refer(TENANT, CourseSteps.referral("0101901234", List.of("ledighed")));
+    deploy(ChangedCourseModel.fromRepository().rename(VISITATION, "Visitér"));
+    long batches = management.createBatchQuery().count();
+    for (String user : List.of("analytiker.allerod", "leder.allerod", "koordinator.allerod")) {
+      HttpResponse<String> refused = migrate(user, shared, null, false);
+      assertThat(refused.statusCode()).as(user).isEqualTo(403);
+      assertThat(EngineHttp.json(refused).path("message").asText()).contains("kun administratorer");
+      assertThat(definitions(List.of(course))).containsOnly(shared);
+      assertThat(management.createBatchQuery().count()).isEqualTo(batches);
+      AttackReport.record("4", "moves running courses to another version (POST /api/admin/course-migration)", user,
+          refused.statusCode(), true, true);
+    }
+    HttpResponse<String> anonymous = EngineHttp.anonymousWebapp(port).post(CourseMigrationController.PATH, "{}");
+    assertThat(anonymous.statusCode()).isEqualTo(401);
 
     assertError(post("{\"from\": \"" + shared + "\"}"), 400, "tenant", "tenant: mangler");
     assertError(post("{\"tenant\": \"roskilde\", \"from\": \"" + shared + "\"}"), 400, "tenant",
         "tenant: ukendt kommune 'roskilde'");
     assertError(post("{\"tenant\": \"hillerod\", \"from\": \"en-plan:99:ukendt\"}"), 404, "from",
         "from: ukendt version 'en-plan:99:ukendt'");
-    assertError(post("{\"tenant\": \"hillerod\", \"from\": \"" + shared + "\"}"), 400, "to",
-        "to: er den samme version som from");
+    assertError(post("{\"tenant\": \"hillerod\", \"from\": \"" + shared + "\", \"to\": \"" + shared + "\"}"), 400,
+        "to", "to: er den samme version som from");
+    assertError(post("{\"tenant\": \"ballerup\", \"from\": \"" + shared + "\", \"to\": \""
+        + repository.createProcessDefinitionQuery().processDefinitionKey("en-plan").tenantIdIn(TENANT).singleResult()
+        .getId() + "\"}"), 400, "to", "to: 'en-plan:");
     assertError(post("{\"tenant\": \"hillerod\", \"from\": \"" + shared + "\", \"dryRun\": \"ja\"}"), 400,
         "dryRun", "dryRun: skal være true eller false");
     assertError(post("[1]"), 400, "body", "body: send JSON");
