@@ -62,8 +62,8 @@ final class ReferencedModels {
             findings.add(new Finding(resource.getName(), XmlResource.describe(element), "camunda:formRef",
                 "formularen '" + form + "' findes hverken i udrulningen eller blandt de udrullede formularer for "
                     + municipality(deployment) + "; udrul " + form + ".form sammen med diagrammet"));
-          } else {
-            copy(command, deployment, deployed);
+          } else if (copy(command, deployment, deployed) == null) {
+            findings.add(nameTaken(resource, element, "camunda:formRef", deployed));
           }
         }
         String called = "callActivity".equals(element.getLocalName())
@@ -77,7 +77,9 @@ final class ReferencedModels {
                     + "processer for " + municipality(deployment) + "; udrul den sammen med diagrammet"));
           } else {
             ResourceEntity copied = copy(command, deployment, deployed);
-            if (copied != null) {
+            if (copied == null) {
+              findings.add(nameTaken(resource, element, "calledElement", deployed));
+            } else {
               processes.addAll(processIds(XmlResource.parse(copied.getBytes())));
               bpmn.add(copied);
             }
@@ -111,6 +113,13 @@ final class ReferencedModels {
   private static ResourceDefinitionEntity<?> latest(String tenantId, Lookup lookup) {
     ResourceDefinitionEntity<?> own = tenantId == null ? null : lookup.find(tenantId);
     return own != null ? own : lookup.find(null);
+  }
+
+  private static Finding nameTaken(ResourceEntity resource, Element element, String where,
+                                   ResourceDefinitionEntity<?> deployed) {
+    return new Finding(resource.getName(), XmlResource.describe(element), where, "'" + deployed.getKey()
+        + "' kan ikke tilføjes udrulningen, fordi filnavnet " + deployed.getResourceName() + " allerede er brugt "
+        + "til noget andet; giv filen sit eget navn eller udrul '" + deployed.getKey() + "' sammen med diagrammet");
   }
 
   /** The deployed model's file, copied into the new deployment under its own name (null if that name is taken). */
