@@ -9,7 +9,8 @@
  *   - marks the field in the form as form-js marks its own errors (red, the sentence under the field), scrolls to it
  *     and puts the cursor in it (not in a date field: its calendar would cover the sentence); the mark goes as soon
  *     as the caseworker changes the field.
- * The form stays filled: nothing here touches its values.
+ * Once the corrected form is accepted, the refusal's notification goes. The form stays filled: nothing here touches
+ * its values.
  */
 
 const SUBMISSION = /\/(task|process-definition)\/[^/]+(\/tenant-id\/[^/]+)?\/(submit-form|complete|start)(\?.*)?$/;
@@ -17,6 +18,10 @@ const MARK = 'enplan-invalid-input';
 
 /** The last refusal, so the notification that follows it can be recognised. */
 let lastRefusal = null;
+/** The refusal's notification on screen, taken away once the corrected form is accepted. */
+let shownRefusal = null;
+/** Tasklist's AngularJS injector, once it runs. */
+let tasklist = null;
 
 function refusalOf(xhr, method, url) {
   if (method !== 'POST' || xhr.status !== 400 || !SUBMISSION.test(url)) {
@@ -39,6 +44,10 @@ function watchSubmissions() {
       if (refusal) {
         lastRefusal = refusal;
         markField(refusal);
+      } else if (String(method).toUpperCase() === 'POST' && SUBMISSION.test(String(url))
+          && this.status >= 200 && this.status < 300) {
+        clearMarks();
+        withdrawRefusal();
       }
     });
     return open.call(this, method, url, ...rest);
@@ -109,9 +118,18 @@ function rewordNotifications(notifications) {
       notification.status = lastRefusal.startsProcess ? 'Forløbet er ikke startet' : 'Opgaven er ikke afsluttet';
       notification.message = lastRefusal.message;
       lastRefusal = null;
+      shownRefusal = notification;
     }
     return add.call(this, notification);
   };
+}
+
+function withdrawRefusal() {
+  if (shownRefusal && tasklist) {
+    const notification = shownRefusal;
+    shownRefusal = null;
+    tasklist.get('$rootScope').$applyAsync(() => tasklist.get('Notifications').clear(notification));
+  }
 }
 
 /** Waits for Tasklist's AngularJS application, then wraps its Notifications service. */
@@ -119,6 +137,7 @@ function whenTasklistRuns(attempt = 0) {
   const angular = window.angular;
   const injector = angular && angular.element(document.body).injector();
   if (injector && injector.has('Notifications')) {
+    tasklist = injector;
     rewordNotifications(injector.get('Notifications'));
   } else if (attempt < 600) {
     setTimeout(() => whenTasklistRuns(attempt + 1), 100);
