@@ -1,6 +1,7 @@
 package dk.enplan.tasklist;
 
 import static dk.enplan.course.CourseProcess.Elements.OBTAIN_CONSENT;
+import static dk.enplan.course.CourseProcess.Elements.PLAN_MEETING;
 import static dk.enplan.course.CourseProcess.Elements.VISITATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -48,6 +49,7 @@ class TasklistEndToEndTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired CourseDriver driver;
+  @Autowired CourseSteps steps;
 
   private WebDriver browser;
   private WebDriverWait wait;
@@ -150,6 +152,51 @@ class TasklistEndToEndTest {
     assertThat(form.findElements(By.cssSelector("img, script, b, a[href^='http://example']")))
         .as("elements made of the caseworker's text").isEmpty();
     assertThat(browser.findElements(By.cssSelector("img[src='x']"))).isEmpty();
+  }
+
+  /**
+   * Issue 14, item 3: the coordinator completes a plan meeting whose second intervention ends before it starts (the
+   * form filled as Tasklist restores a saved form). She reads one Danish sentence naming the field as the form labels
+   * it, in the notification and under the field; no engine id, no English frame; the form stays filled; the
+   * notification lies clear of the Complete button; the task is still hers.
+   */
+  @Test
+  void enFejlIPlanmoedetVisesPaaDanskVedFeltetOgFormularenForbliverUdfyldt() throws Exception {
+    ProcessInstance course = steps.inJointAssessment(CourseSteps.TENANT, List.of("beskaeftigelse", "ydelse"));
+    steps.assess(course, "beskaeftigelse");
+    steps.assess(course, "ydelse");
+    Task meeting = steps.task(course, PLAN_MEETING);
+    Map<String, Object> form = new java.util.HashMap<>(CourseSteps.planMeeting("ja", List.of("beskaeftigelse",
+        "ydelse")));
+    form.put("intervention2PlannedStart", "2027-03-01");
+    form.put("intervention2PlannedEnd", "2027-02-01");
+    String sentence = "Indsats 2, Planlagt slut: slutdatoen ligger før startdatoen";
+
+    logIn(CourseSteps.COORDINATOR);
+    script("localStorage.setItem('camunda-form:' + arguments[0], arguments[1]);", meeting.getId(),
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(form));
+    browser.get(tasklist() + "#/?task=" + meeting.getId());
+    wait.until(driver -> "Indsats fra ydelse".equals(field("Field_interventionDescription2").getAttribute("value")));
+    By complete = By.xpath("//button[normalize-space()='Complete']");
+    click(complete);
+
+    WebElement notification = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".page-notifications .alert-danger")));
+    wait.until(driver -> notification.getText().contains(sentence));
+    assertThat(notification.getText()).contains("Opgaven er ikke afsluttet")
+        .doesNotContain("An error happened", "intervention2PlannedEnd", meeting.getId(), "Cannot submit");
+    WebElement marked = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".fjs-has-errors .fjs-form-field-error")));
+    assertThat(marked.getText()).isEqualTo(sentence);
+    assertThat(marked.findElement(By.xpath("..")).getText()).contains("Planlagt slut");
+    Files.createDirectories(Path.of("target"));
+    Files.write(Path.of("target", "tasklist-form-error.png"),
+        ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    assertThat(field("Field_interventionDescription2").getAttribute("value")).as("the form stays filled")
+        .isEqualTo("Indsats fra ydelse");
+    assertThat(field("Field_goalGoal1").getAttribute("value")).isEqualTo("Job inden for et år");
+    assertThat(notificationAreaCovers(complete)).as("a notification over the Complete button").isFalse();
+    assertThat(tasks.createTaskQuery().taskId(meeting.getId()).count()).as("the task is still open").isEqualTo(1);
   }
 
   private void logIn(String user) {
