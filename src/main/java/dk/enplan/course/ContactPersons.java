@@ -22,8 +22,8 @@ public class ContactPersons {
 
   ContactPersons(IdentityService identity, ContactPersonProperties properties) {
     this.identity = identity;
-    this.phones = properties.phones().stream()
-        .collect(Collectors.toUnmodifiableMap(ContactPersonProperties.Phone::user, ContactPersonProperties.Phone::phone));
+    this.phones = properties.phones().stream().collect(Collectors.toUnmodifiableMap(
+        ContactPersonProperties.Phone::user, ContactPersonProperties.Phone::phone));
   }
 
   /** The contact person with this user id; only the id and a configured phone if the user is not known. */

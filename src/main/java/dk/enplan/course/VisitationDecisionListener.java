@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * On completing visitation, the one task whose form declares the course's sectors and coordinator: checks the
  * decision (target group yes/no; if yes, known sectors and a coordinator of the course's municipality), records
  * sectors and coordinator on the course in the plan store, where every later step reads them, and prepares the
- * consent form's options and the coordinator's name, phone and e-mail for every later form. The course is the process instance's own ({@link CourseIdentity}), and only a course at
- * visitation can be visitated.
+ * consent form's options and the coordinator's name, phone and e-mail for every later form. The course is the
+ * process instance's own ({@link CourseIdentity}), and only a course at visitation can be visitated.
  */
 @Component("visitationDecision")
 class VisitationDecisionListener implements TaskListener {

@@ -133,7 +133,8 @@ final class PlanHtmlPage {
     if (person.name() != null) {
       html.append("Din kontaktperson er <strong>").append(e(person.name())).append("</strong>. ");
     }
-    html.append("Din kontaktperson hjælper dig, holder styr på planen og taler med de andre afdelinger for dig.</p>\n");
+    html.append("Din kontaktperson hjælper dig, holder styr på planen og taler med de andre afdelinger for dig.")
+        .append("</p>\n");
     if (person.phone() == null && person.email() == null) {
       html.append("<p>Kontakt ").append(e(municipality)).append(" Kommune og spørg efter din kontaktperson, hvis ")
           .append("noget ændrer sig, eller hvis du har spørgsmål.</p>\n");

@@ -53,7 +53,7 @@ class FormErrorsInTheFormsWordsTest {
   @Autowired RepositoryService repository;
   @Autowired CourseRepository courses;
 
-  /** One bad entry: the form's values, the variable refused, its form field id and the sentence the caseworker reads. */
+  /** One bad entry: the form's values, the variable refused, its form field id, the sentence the caseworker reads. */
   record Bad(Map<String, Object> form, String field, String formFieldId, String sentence) {
   }
 

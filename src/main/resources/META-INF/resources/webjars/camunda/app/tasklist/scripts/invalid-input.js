@@ -6,7 +6,7 @@
  * "formFieldId"}, the message a Danish sentence naming the field as the form labels it. Tasklist shows it after its
  * own frame ("An error happened while submitting the task form : …"); this script
  *   - replaces that frame with Danish words saying what did not happen ("Opgaven er ikke afsluttet"),
- *   - marks the field in the form as form-js marks its own errors (red, the sentence under the field), scrolls to it
+ *   - marks the field in the form as form-js marks its own errors (red, what is wrong under it), scrolls to it
  *     and puts the cursor in it (not in a date field: its calendar would cover the sentence); the mark goes as soon
  *     as the caseworker changes the field.
  * Once the corrected form is accepted, the refusal's notification goes. The form stays filled: nothing here touches
@@ -73,6 +73,14 @@ function inputOf(componentId) {
     || document.querySelector('.fjs-form [id$="-' + componentId + '"]');
 }
 
+/** Under the field its label goes without saying: "Slutdatoen ligger før startdatoen". */
+function reasonOf(refusal) {
+  const prefix = refusal.label ? refusal.label + ': ' : '';
+  const reason = prefix && refusal.message.indexOf(prefix) === 0 ? refusal.message.slice(prefix.length)
+    : refusal.message;
+  return reason.charAt(0).toUpperCase() + reason.slice(1);
+}
+
 function markField(refusal) {
   clearMarks();
   if (!refusal.formFieldId) {
@@ -91,7 +99,7 @@ function markField(refusal) {
   error.setAttribute('role', 'alert');
   const list = document.createElement('ul');
   const item = document.createElement('li');
-  item.textContent = refusal.message;
+  item.textContent = reasonOf(refusal);
   list.appendChild(item);
   error.appendChild(list);
   field.appendChild(error);
