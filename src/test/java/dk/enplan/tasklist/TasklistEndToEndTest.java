@@ -177,7 +177,7 @@ class TasklistEndToEndTest {
         new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(form));
     browser.get(tasklist() + "#/?task=" + meeting.getId());
     wait.until(driver -> "Indsats fra ydelse".equals(field("Field_interventionDescription2").getAttribute("value")));
-    By complete = By.xpath("//button[normalize-space()='Complete']");
+    By complete = By.cssSelector("button[ng-click='complete()']"); // whatever the locale calls it
     click(complete);
 
     WebElement notification = wait.until(ExpectedConditions.visibilityOfElementLocated(
