@@ -1,6 +1,7 @@
 package dk.enplan.tasklist;
 
 import static dk.enplan.course.CourseProcess.Elements.OBTAIN_CONSENT;
+import static dk.enplan.course.CourseProcess.Elements.PLAN_MEETING;
 import static dk.enplan.course.CourseProcess.Elements.VISITATION;
 import static dk.enplan.course.CourseProcess.SectorElements.START_INTERVENTION;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -238,6 +239,49 @@ class TasklistEndToEndTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Issue 14, item 3: the coordinator completes a plan meeting whose second intervention ends before it starts (the
+   * form filled as Tasklist restores a saved form). She reads one Danish sentence naming the field as the form labels
+   * it in the notification, and what is wrong under the field; no engine id, no English frame; the form stays
+   * filled; the notification lies clear of the Complete button; the task is still hers.
+   */
+  @Test
+  void enFejlIPlanmoedetVisesPaaDanskVedFeltetOgFormularenForbliverUdfyldt() throws Exception {
+    ProcessInstance course = steps.inJointAssessment(CourseSteps.TENANT, List.of("beskaeftigelse", "ydelse"));
+    steps.assess(course, "beskaeftigelse");
+    steps.assess(course, "ydelse");
+    Task meeting = steps.task(course, PLAN_MEETING);
+    Map<String, Object> form = new java.util.HashMap<>(CourseSteps.planMeeting("ja", List.of("beskaeftigelse",
+        "ydelse")));
+    form.put("intervention2PlannedStart", "2027-03-01");
+    form.put("intervention2PlannedEnd", "2027-02-01");
+    String sentence = "Indsats 2, Planlagt slut: slutdatoen ligger før startdatoen";
+
+    logIn(CourseSteps.COORDINATOR);
+    script("localStorage.setItem('camunda-form:' + arguments[0], arguments[1]);", meeting.getId(),
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(form));
+    browser.get(tasklist() + "#/?task=" + meeting.getId());
+    wait.until(driver -> "Indsats fra ydelse".equals(field("Field_interventionDescription2").getAttribute("value")));
+    click(COMPLETE);
+
+    WebElement notification = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".page-notifications .alert-danger")));
+    wait.until(driver -> notification.getText().contains(sentence));
+    assertThat(notification.getText()).contains("Opgaven er ikke afsluttet")
+        .doesNotContain("An error happened", "intervention2PlannedEnd", meeting.getId(), "Cannot submit");
+    WebElement marked = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".fjs-has-errors .fjs-form-field-error")));
+    assertThat(marked.getText()).as("under the field, without its label")
+        .isEqualTo("Slutdatoen ligger før startdatoen");
+    assertThat(marked.findElement(By.xpath("..")).getText()).contains("Planlagt slut");
+    screenshot("tasklist-form-error.png");
+    assertThat(field("Field_interventionDescription2").getAttribute("value")).as("the form stays filled")
+        .isEqualTo("Indsats fra ydelse");
+    assertThat(field("Field_goalGoal1").getAttribute("value")).isEqualTo("Job inden for et år");
+    assertThat(notificationAreaCovers(COMPLETE)).as("a notification over the Complete button").isFalse();
+    assertThat(tasks.createTaskQuery().taskId(meeting.getId()).count()).as("the task is still open").isEqualTo(1);
   }
 
   private void logIn(String user) {

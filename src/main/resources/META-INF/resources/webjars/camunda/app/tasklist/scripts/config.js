@@ -13,8 +13,12 @@ export default {
   },
   locales: locales(),
   dateFormat: danishDateFormat,
-  // form-js's messages and placeholders in Danish; the calendars in Danish from Monday, dates as dd-mm-åååå.
-  customScripts: ['enplan/danish'],
+  customScripts: [
+    // form-js's messages and placeholders in Danish; the calendars in Danish from Monday, dates as dd-mm-åååå.
+    'enplan/danish',
+    // a refused submission told in the form's words, at the field (docs/forms.md)
+    'enplan/invalid-input'
+  ],
 
   shortcuts: {
     claimTask: {
