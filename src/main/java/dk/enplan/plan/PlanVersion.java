@@ -45,14 +45,18 @@ public class PlanVersion {
   private String agreedBy;
   @Column(name = "agreed_at", nullable = false, updatable = false)
   private Instant agreedAt;
+  @Column(name = "meeting_note", updatable = false)
+  private String meetingNote;
 
   protected PlanVersion() {
   }
 
-  PlanVersion(String courseId, int version, String citizenGoals, String agreedBy, Instant agreedAt) {
+  PlanVersion(String courseId, int version, String citizenGoals, String meetingNote, String agreedBy,
+              Instant agreedAt) {
     this.courseId = courseId;
     this.version = version;
     this.citizenGoals = citizenGoals;
+    this.meetingNote = meetingNote;
     this.agreedBy = agreedBy;
     this.agreedAt = agreedAt;
   }
@@ -83,6 +87,11 @@ public class PlanVersion {
 
   public List<PlanIntervention> interventions() {
     return List.copyOf(interventions);
+  }
+
+  /** The minutes of the plan meeting where this version was agreed; null if none were written. */
+  public String meetingNote() {
+    return meetingNote;
   }
 
   public String agreedBy() {

@@ -93,7 +93,7 @@ class PlanViewAssembler {
 
   private PlanViews.Intervention intervention(PlanIntervention i) {
     return new PlanViews.Intervention(i.sequence(), sector(i.sector()), i.law(), i.description(), i.responsible(),
-        i.plannedStart(), i.plannedEnd(), i.status());
+        i.plannedStart(), i.plannedEnd(), i.status(), i.status().label(), i.actualStart(), i.actualEnd());
   }
 
   private PlanViews.Consent consent(ConsentScope scope) {

@@ -90,7 +90,14 @@ public final class PlanViews {
       @Schema(description = "Who is responsible") String responsible,
       LocalDate plannedStart,
       LocalDate plannedEnd,
-      @Schema(description = "Where the sector's work stands") PlanIntervention.Status status) {
+      @Schema(description = "Where the sector's work stands: PLANNED until the sector starts it, STARTED, then the "
+          + "sector's outcome (COMPLETED, DISCONTINUED, NOT_STARTED) or, when the course closed first, "
+          + "STOPPED_AT_CLOSURE / NOT_STARTED_AT_CLOSURE") PlanIntervention.Status status,
+      @Schema(description = "The status in Danish, as the citizen's page shows it", example = "I gang")
+      String statusText,
+      @Schema(description = "When the sector started it; null while planned") LocalDate actualStart,
+      @Schema(description = "When it ended, by the sector or with the course; null while planned or under way")
+      LocalDate actualEnd) {
   }
 
   @Schema(description = "A sector: key and Danish name")
