@@ -76,9 +76,12 @@ public class PlanIntervention {
     this.actualEnd = date;
   }
 
-  /** The course was closed on {@code date} before the sector ended the intervention. */
+  /**
+   * The course was closed on {@code date} before the sector ended the intervention; one the sector set to start
+   * after that day never began.
+   */
   void closeWithCourse(LocalDate date) {
-    if (status == Status.PLANNED) {
+    if (status == Status.PLANNED || (status == Status.STARTED && actualStart != null && actualStart.isAfter(date))) {
       this.status = Status.NOT_STARTED_AT_CLOSURE;
     } else if (status == Status.STARTED) {
       this.status = Status.STOPPED_AT_CLOSURE;

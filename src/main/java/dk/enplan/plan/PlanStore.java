@@ -45,6 +45,12 @@ public class PlanStore {
     return versions.save(version);
   }
 
+  /** Records the combined decision on the current version. */
+  public void decide(String courseId, String decisionText, String decidedBy) {
+    current(courseId).orElseThrow(() -> new IllegalStateException("no plan version for " + courseId))
+        .decide(decisionText, decidedBy, now());
+  }
+
   /** The sector started its interventions of the current version on {@code date}. */
   public void startInterventions(String courseId, String sector, LocalDate date) {
     interventionsOf(courseId, sector).forEach(intervention -> intervention.start(date));

@@ -24,10 +24,11 @@ final class PlanTexts {
     return DATE.format(instant.atZone(PlanStore.DANISH_TIME));
   }
 
-  /** One sector's interventions, numbered as in the plan: what, who is responsible, when planned. */
+  /** One sector's interventions, numbered as in the plan: what, who is responsible, when planned, when started. */
   static String interventions(List<PlanIntervention> interventions) {
     return interventions.stream().map(i -> "Indsats " + i.sequence() + " i planen: " + i.description()
-            + "\nAnsvarlig i planen: " + i.responsible() + "\nPlanlagt: " + period(i.plannedStart(), i.plannedEnd()))
+            + "\nAnsvarlig i planen: " + i.responsible() + "\nPlanlagt: " + period(i.plannedStart(), i.plannedEnd())
+            + (i.actualStart() == null ? "" : "\nStartet: " + date(i.actualStart())))
         .collect(Collectors.joining("\n\n"));
   }
 

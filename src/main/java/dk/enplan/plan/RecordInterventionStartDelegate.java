@@ -2,6 +2,7 @@ package dk.enplan.plan;
 
 import static dk.enplan.course.CourseVariables.INTERVENTION_RESPONSIBLE;
 import static dk.enplan.course.CourseVariables.INTERVENTION_START;
+import static dk.enplan.course.CourseVariables.SECTOR_INTERVENTIONS;
 
 import dk.enplan.course.CourseIdentity;
 import dk.enplan.plan.SectorReport.Kind;
@@ -39,6 +40,7 @@ class RecordInterventionStartDelegate implements JavaDelegate {
     store.report(courseId, sector, Kind.INTERVENTION_STARTED, planned.isEmpty() ? "Indsats" : planned,
         "Ansvarlig: " + responsible + ", start: " + start, CompletingUser.of(execution));
     store.startInterventions(courseId, sector, start);
+    SECTOR_INTERVENTIONS.set(execution, PlanTexts.interventions(store.interventionsOf(courseId, sector)));
   }
 
   private static LocalDate date(String text) {

@@ -42,7 +42,7 @@ class PlanViewAssembler {
     return new PlanViews.CurrentPlan(course.id(), municipality(course.tenantId()), course.status(),
         new PlanViews.Citizen(course.citizenName(), course.cpr().masked()), contactPerson(course.coordinator()),
         version.version(), version.agreedAt(), version.agreedBy(), version.citizenGoals(), goals(version),
-        interventions(version), consents);
+        interventions(version), decision(version), consents);
   }
 
   PlanViews.History history(Course course) {
@@ -74,7 +74,12 @@ class PlanViewAssembler {
 
   private PlanViews.Version version(PlanVersion version) {
     return new PlanViews.Version(version.courseId(), version.version(), version.agreedAt(), version.agreedBy(),
-        version.citizenGoals(), goals(version), interventions(version));
+        version.citizenGoals(), goals(version), interventions(version), decision(version));
+  }
+
+  private static PlanViews.Decision decision(PlanVersion version) {
+    return version.decisionText() == null ? null
+        : new PlanViews.Decision(version.decisionText(), version.decidedAt(), version.decidedBy());
   }
 
   private static List<PlanViews.Goal> goals(PlanVersion version) {

@@ -28,6 +28,7 @@ public final class PlanViews {
       @Schema(description = "The citizen's own words: what they want from the course") String citizenGoals,
       List<Goal> goals,
       List<Intervention> interventions,
+      @Schema(description = "The combined decision on this version; null until it is made") Decision decision,
       @Schema(description = "The citizen's consent per sector, given and withdrawn, in the order given")
       List<Consent> consents) {
   }
@@ -41,7 +42,15 @@ public final class PlanViews {
       String agreedBy,
       @Schema(description = "The citizen's own words") String citizenGoals,
       List<Goal> goals,
-      List<Intervention> interventions) {
+      List<Intervention> interventions,
+      @Schema(description = "The combined decision on this version; null until it is made") Decision decision) {
+  }
+
+  @Schema(description = "The combined decision on all interventions of a plan version, with complaint guidance given")
+  public record Decision(
+      @Schema(description = "The decision as the coordinator wrote it") String text,
+      Instant decidedAt,
+      @Schema(description = "The user id of the coordinator who made it") String decidedBy) {
   }
 
   @Schema(name = "PlanHistory", description = "Every agreed version of the course's plan, oldest first")

@@ -249,6 +249,12 @@ class CoursePathsTest {
     assertThat(plans.current(courseId).orElseThrow().meetingNote()).isEqualTo("Borgeren vil nu også tage kørekort.");
     assertThat(forms.getTaskFormVariables(steps.task(course, COMBINED_DECISION).getId()))
         .as("the decision on version 2 is made anew").doesNotContainKeys("decisionText", "complaintGuidanceGiven");
+    driver.complete(steps.task(course, COMBINED_DECISION), Map.of("decisionText", "Bevilget efter version 2.",
+        "complaintGuidanceGiven", true));
+    assertThat(plans.history(courseId)).as("each version keeps the decision made on it")
+        .extracting(PlanVersion::decisionText, PlanVersion::decidedBy).containsExactly(
+            tuple("Kommunen bevilger virksomhedspraktik og budgetrådgivning efter den samlede plan.", COORDINATOR),
+            tuple("Bevilget efter version 2.", COORDINATOR));
   }
 
   @Test

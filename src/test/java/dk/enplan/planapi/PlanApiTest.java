@@ -151,6 +151,8 @@ class PlanApiTest {
     String courseId = course.getBusinessKey();
     assertThat(json(api.get("/api/courses/" + courseId + "/plan", KOORDINATOR)).path("interventions"))
         .allSatisfy(i -> assertThat(i.path("status").asText()).isEqualTo("PLANNED"));
+    assertThat(json(api.get("/api/courses/" + courseId + "/plan", KOORDINATOR)).path("decision").path("text")
+        .asText()).isEqualTo("Kommunen bevilger virksomhedspraktik og budgetrådgivning efter den samlede plan.");
 
     org.camunda.bpm.engine.task.Task jobcenter = driver.tasks(courseId,
         CourseProcess.SectorElements.START_INTERVENTION).stream()
