@@ -89,6 +89,14 @@ public class PlanIntervention {
     }
   }
 
+  /** A revised plan was agreed on {@code date} while this intervention of the older version was still open. */
+  void replaceByRevision(LocalDate date) {
+    if (status == Status.STARTED) {
+      this.actualEnd = date;
+    }
+    this.status = Status.REPLACED_BY_REVISION;
+  }
+
   boolean isOpen() {
     return status == Status.PLANNED || status == Status.STARTED;
   }
@@ -143,7 +151,8 @@ public class PlanIntervention {
     DISCONTINUED("Afbrudt"),
     NOT_STARTED("Blev ikke startet"),
     STOPPED_AT_CLOSURE("Afbrudt ved forløbets afslutning"),
-    NOT_STARTED_AT_CLOSURE("Ikke startet før forløbets afslutning");
+    NOT_STARTED_AT_CLOSURE("Ikke startet før forløbets afslutning"),
+    REPLACED_BY_REVISION("Afløst af en ny version af planen");
 
     private final String label;
 

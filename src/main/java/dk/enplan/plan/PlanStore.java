@@ -28,9 +28,15 @@ public class PlanStore {
     this.progression = progression;
   }
 
-  /** Saves the plan agreed with the citizen as the next version; earlier versions stay as they were. */
+  /**
+   * Saves the plan agreed with the citizen as the next version; earlier versions stay as agreed, only their
+   * interventions still open are marked as replaced by the revision (the sectors start the new version's).
+   */
   public PlanVersion agree(String courseId, AgreedPlan plan, String agreedBy) {
-    int next = current(courseId).map(PlanVersion::version).orElse(0) + 1;
+    Optional<PlanVersion> previous = current(courseId);
+    previous.ifPresent(version -> version.interventions().stream().filter(PlanIntervention::isOpen)
+        .forEach(intervention -> intervention.replaceByRevision(today())));
+    int next = previous.map(PlanVersion::version).orElse(0) + 1;
     PlanVersion version = new PlanVersion(courseId, next, plan.citizenGoals(), plan.meetingNote(), agreedBy, now());
     int sequence = 0;
     for (AgreedPlan.Goal goal : plan.goals()) {

@@ -156,7 +156,7 @@ final class PlanHtmlPage {
     return switch (i.status()) {
       case PLANNED -> i.statusText();
       case STARTED -> i.statusText() + (started.isEmpty() ? "" : " siden " + started);
-      case COMPLETED, DISCONTINUED, STOPPED_AT_CLOSURE -> i.statusText() + ended
+      case COMPLETED, DISCONTINUED, STOPPED_AT_CLOSURE, REPLACED_BY_REVISION -> i.statusText() + ended
           + (started.isEmpty() ? "" : " (startet " + started + ")");
       case NOT_STARTED, NOT_STARTED_AT_CLOSURE -> i.statusText() + ended;
     };

@@ -101,7 +101,8 @@ public final class PlanViews {
       LocalDate plannedEnd,
       @Schema(description = "Where the sector's work stands: PLANNED until the sector starts it, STARTED, then the "
           + "sector's outcome (COMPLETED, DISCONTINUED, NOT_STARTED) or, when the course closed first, "
-          + "STOPPED_AT_CLOSURE / NOT_STARTED_AT_CLOSURE") PlanIntervention.Status status,
+          + "STOPPED_AT_CLOSURE / NOT_STARTED_AT_CLOSURE; in an older version, REPLACED_BY_REVISION if it was still "
+          + "open when the next version was agreed") PlanIntervention.Status status,
       @Schema(description = "The status in Danish, as the citizen's page shows it", example = "I gang")
       String statusText,
       @Schema(description = "When the sector started it; null while planned") LocalDate actualStart,

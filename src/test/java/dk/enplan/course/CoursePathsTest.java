@@ -386,6 +386,8 @@ class CoursePathsTest {
             .isEqualTo("ydelse"));
     assertThat(plans.history(courseId).get(0).interventions()).extracting(PlanIntervention::sector)
         .containsExactly("beskaeftigelse", "ydelse");
+    assertThat(plans.history(courseId).get(0).interventions()).as("version 1's open interventions were replaced")
+        .extracting(PlanIntervention::status).containsOnly(PlanIntervention.Status.REPLACED_BY_REVISION);
     assertThat(plans.history(courseId).get(1).interventions()).extracting(PlanIntervention::sector)
         .containsExactly("ydelse");
   }
