@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * When a sector is asked to start its part of the plan ({@code sektor-indsats}): its interventions as the agreed plan
- * in the plan store has them are shown, and who is responsible and the planned start are filled in from the plan, so
- * the sector confirms or corrects them instead of retyping the plan.
+ * in the plan store has them are shown, and who is responsible and the start (the planned start, today if that is still
+ * ahead) are filled in from the plan, so the sector confirms or corrects them instead of retyping the plan.
  */
 @Component("interventionFromPlan")
 class InterventionFromPlanListener implements TaskListener {
@@ -36,7 +36,8 @@ class InterventionFromPlanListener implements TaskListener {
         ? "Planen har ingen indsats for sektoren." : PlanTexts.interventions(interventions));
     if (!interventions.isEmpty()) {
       INTERVENTION_RESPONSIBLE.set(instance, interventions.get(0).responsible());
-      INTERVENTION_START.set(instance, interventions.get(0).plannedStart().toString());
+      java.time.LocalDate planned = interventions.get(0).plannedStart();
+      INTERVENTION_START.set(instance, (planned.isAfter(PlanStore.today()) ? PlanStore.today() : planned).toString());
     }
   }
 }

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A sector started its part of the plan (called process {@code sektor-indsats}): its interventions in the plan store
- * are under way from the start date, and the sector's report names who is responsible.
+ * are under way from the start date (today at the latest, so an intervention never ends before it started), and the
+ * sector's report names who is responsible.
  */
 @Component("recordInterventionStart")
 class RecordInterventionStartDelegate implements JavaDelegate {
@@ -35,6 +36,10 @@ class RecordInterventionStartDelegate implements JavaDelegate {
     String sector = identity.sectorOf(execution);
     String responsible = INTERVENTION_RESPONSIBLE.text(execution, 200);
     LocalDate start = date(INTERVENTION_START.text(execution, 40));
+    if (start.isAfter(PlanStore.today())) {
+      throw new InvalidInputException(INTERVENTION_START.name(),
+          "startdatoen ligger efter i dag; igangsæt indsatsen, når den er startet");
+    }
     String planned = store.interventionsOf(courseId, sector).stream().map(PlanIntervention::description)
         .collect(Collectors.joining("; "));
     store.report(courseId, sector, Kind.INTERVENTION_STARTED, planned.isEmpty() ? "Indsats" : planned,

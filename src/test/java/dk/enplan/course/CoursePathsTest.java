@@ -276,13 +276,19 @@ class CoursePathsTest {
     Map<String, Object> form = forms.getTaskFormVariables(start.getId());
     assertThat(form.get("sectorInterventions")).asString().contains("Indsats 1 i planen: Indsats fra beskaeftigelse",
         "Ansvarlig i planen: Lars Jensen", "Planlagt: 01-12-2026 til 01-03-2027");
+    java.time.LocalDate planned = java.time.LocalDate.of(2026, 12, 1);
     assertThat(form).containsEntry("interventionResponsible", "Lars Jensen")
-        .containsEntry("interventionStart", "2026-12-01");
+        .containsEntry("interventionStart", (planned.isAfter(PlanStore.today()) ? PlanStore.today() : planned)
+            .toString());
 
-    driver.complete(start, Map.of("interventionResponsible", "Susanne Holm", "interventionStart", "2026-12-03"));
+    String tomorrow = PlanStore.today().plusDays(1).toString();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.complete(start, Map.of(
+        "interventionResponsible", "Susanne Holm", "interventionStart", tomorrow)))
+        .hasMessageContaining("interventionStart: startdatoen ligger efter i dag");
+    driver.complete(start, Map.of("interventionResponsible", "Susanne Holm", "interventionStart", "2026-11-30"));
     PlanIntervention started = plans.current(courseId).orElseThrow().interventions().get(0);
     assertThat(started.status()).isEqualTo(PlanIntervention.Status.STARTED);
-    assertThat(started.actualStart()).isEqualTo(java.time.LocalDate.of(2026, 12, 3));
+    assertThat(started.actualStart()).isEqualTo(java.time.LocalDate.of(2026, 11, 30));
     assertThat(started.actualEnd()).isNull();
 
     steps.completeIntervention(driver.task(courseId, COMPLETE_INTERVENTION));

@@ -158,17 +158,17 @@ class PlanApiTest {
         CourseProcess.SectorElements.START_INTERVENTION).stream()
         .filter(t -> "beskaeftigelse".equals(runtime.getVariable(t.getExecutionId(), "sector"))).findFirst()
         .orElseThrow();
-    driver.complete(jobcenter, Map.of("interventionResponsible", "Susanne Holm", "interventionStart", "2026-12-03"));
+    driver.complete(jobcenter, Map.of("interventionResponsible", "Susanne Holm", "interventionStart", "2026-11-30"));
 
     JsonNode started = json(api.get("/api/courses/" + courseId + "/plan", KOORDINATOR)).path("interventions");
     assertThat(started.get(0).path("sector").path("key").asText()).isEqualTo("beskaeftigelse");
     assertThat(started.get(0).path("status").asText()).isEqualTo("STARTED");
     assertThat(started.get(0).path("statusText").asText()).isEqualTo("I gang");
-    assertThat(started.get(0).path("actualStart").asText()).isEqualTo("2026-12-03");
+    assertThat(started.get(0).path("actualStart").asText()).isEqualTo("2026-11-30");
     assertThat(started.get(0).path("actualEnd").isNull()).isTrue();
     assertThat(started.get(1).path("status").asText()).isEqualTo("PLANNED");
     String page = api.get("/api/courses/" + courseId + "/plan.html", KOORDINATOR).body();
-    assertThat(page).contains("I gang siden 3. december 2026", "Ikke startet endnu");
+    assertThat(page).contains("I gang siden 30. november 2026", "Ikke startet endnu");
 
     steps.completeIntervention(driver.task(courseId, CourseProcess.SectorElements.COMPLETE_INTERVENTION));
 
@@ -178,7 +178,7 @@ class PlanApiTest {
     assertThat(ended.path("statusText").asText()).isEqualTo("Gennemført");
     assertThat(ended.path("actualEnd").asText()).isEqualTo(today);
     assertThat(api.get("/api/courses/" + courseId + "/plan.html", KOORDINATOR).body())
-        .contains("Gennemført den ", "(startet 3. december 2026)").doesNotContain("I gang siden");
+        .contains("Gennemført den ", "(startet 30. november 2026)").doesNotContain("I gang siden");
   }
 
   @Test
