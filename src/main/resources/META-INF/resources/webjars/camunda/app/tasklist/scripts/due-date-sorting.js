@@ -5,12 +5,12 @@ const DUE_DATE_FIRST = JSON.stringify([
   { sortBy: 'dueDate', sortOrder: 'asc' },
   { sortBy: 'created', sortOrder: 'asc' }
 ]);
-// Should Tasklist ever drop the parameter again, this gives up rather than fight it.
-let attempts = 0;
+// Should Tasklist ever drop the parameter at once again, this gives up rather than fight it.
+let lastAdded = 0;
 
 function sortByDueDate() {
   const hash = window.location.hash || '#/';
-  if (!hash.startsWith('#/') || hash.startsWith('#/login') || attempts >= 5) {
+  if (!hash.startsWith('#/') || hash.startsWith('#/login') || Date.now() - lastAdded < 1000) {
     return;
   }
   const [path, query = ''] = hash.slice(1).split('?');
@@ -18,7 +18,7 @@ function sortByDueDate() {
   if (params.has('sorting')) {
     return;
   }
-  attempts++;
+  lastAdded = Date.now();
   params.set('sorting', DUE_DATE_FIRST);
   window.location.replace('#' + path + '?' + params.toString());
 }
