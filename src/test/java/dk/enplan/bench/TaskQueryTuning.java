@@ -7,18 +7,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Candidates the Tasklist benchmark can measure on top of what the application ships, one after the other on the
- * same data, with {@code -Dbench.tuning=authCheckIndex,identityLinkIndex,noParallel} (default: none). What the
+ * same data, with {@code -Dbench.tuning=identityLinkIndex,noParallel} (default: none). What the
  * application ships (the settings of the {@code postgres} profile and the migrations in db/engine/postgres) is
  * always in place: the benchmark runs the application as production runs it and never undoes it.
  */
 record TaskQueryTuning(String name, String what, java.util.function.Consumer<JdbcTemplate> apply) {
 
   static final List<TaskQueryTuning> CANDIDATES = List.of(
-      new TaskQueryTuning("authCheckIndex", "partial index ACT_RU_AUTHORIZATION (RESOURCE_ID_) INCLUDE (GROUP_ID_, "
-          + "USER_ID_) WHERE the task query's check", jdbc -> jdbc.execute(
-              "create index enplan_bench_auth_task_check on act_ru_authorization (resource_id_) include (group_id_, "
-                  + "user_id_) where type_ < 2 and (resource_type_ = 7 and perms_ & 2 = 2 or resource_type_ = 6 and "
-                  + "perms_ & 64 = 64)")),
       new TaskQueryTuning("identityLinkIndex", "index ACT_RU_IDENTITYLINK (GROUP_ID_, TYPE_, TASK_ID_)",
           jdbc -> jdbc.execute("create index enplan_bench_ident_lnk on act_ru_identitylink (group_id_, type_, "
               + "task_id_)")),

@@ -142,7 +142,7 @@ class TasklistQueryBenchmark {
     }
     List<String> summary = new ArrayList<>();
     summary.add(measure(out, "shipped"));
-    String http = overHttp(out);
+    String http = overHttp(out, "shipped");
     if (postgres) {
       out.append(explain());
     }
@@ -150,7 +150,7 @@ class TasklistQueryBenchmark {
       step.apply().accept(jdbc);
       jdbc.execute("analyze");
       summary.add(measure(out, "+ " + step.name() + " (candidate): " + step.what()));
-      http += overHttp(out);
+      http += overHttp(out, "+ " + step.name());
     }
     out.append(String.format("%nsummary (%d runs each, ms)    %s%n", RUNS,
         "page p50  page p95  count p50  count p95  mine p95  sector p95"));
@@ -217,7 +217,7 @@ class TasklistQueryBenchmark {
    * for the filter showing the course's process variables (before the task cards) and the cards (after), and
    * {@code POST filter/{id}/count}, interleaved.
    */
-  private String overHttp(StringBuilder out) throws Exception {
+  private String overHttp(StringBuilder out, String state) throws Exception {
     String before = savedFilter("Koordinator (procesvariable)", PROCESS_VARIABLES);
     String after = savedFilter("Koordinator", TaskCard.FILTER_VARIABLES);
     HttpClient http = HttpClient.newHttpClient();
@@ -233,6 +233,7 @@ class TasklistQueryBenchmark {
     HttpRequest listBefore = post.apply(base + before + "/list?firstResult=0&maxResults=15", "application/hal+json");
     HttpRequest listAfter = post.apply(base + after + "/list?firstResult=0&maxResults=15", "application/hal+json");
     HttpRequest count = post.apply(base + after + "/count", "application/json");
+    cardsFilterRequests = List.of(listAfter, count);
     for (int i = 0; i < WARM_UP_RUNS; i++) {
       http.send(listBefore, HttpResponse.BodyHandlers.ofString());
       http.send(listAfter, HttpResponse.BodyHandlers.ofString());
@@ -269,10 +270,21 @@ class TasklistQueryBenchmark {
     line(figures, "count", counted);
     System.out.print(figures);
     out.append(figures);
-    return String.format("%-28s %9.1f %9.1f %10.1f %10.1f%n%-28s %9.1f %9.1f%n",
-        "HTTP list before (cards)", percentile(pageBefore, 50) / 1e6, percentile(pageBefore, 95) / 1e6,
-        percentile(counted, 50) / 1e6, percentile(counted, 95) / 1e6, "HTTP list after (cards)",
-        percentile(pageAfter, 50) / 1e6, percentile(pageAfter, 95) / 1e6);
+    return String.format("%s, over HTTP (list p50, p95; count p50, p95)%n%-28s %9.1f %9.1f %10.1f %10.1f%n"
+        + "%-28s %9.1f %9.1f%n", state, "  list, process variables", percentile(pageBefore, 50) / 1e6,
+        percentile(pageBefore, 95) / 1e6, percentile(counted, 50) / 1e6, percentile(counted, 95) / 1e6,
+        "  list, task cards", percentile(pageAfter, 50) / 1e6, percentile(pageAfter, 95) / 1e6);
+  }
+
+  /** Tasklist's list and count requests for the cards' filter, once overHttp has run. */
+  private List<HttpRequest> cardsFilterRequests = List.of();
+
+  private static void send(HttpRequest request) {
+    try {
+      HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private String savedFilter(String name, List<Map<String, String>> variables) {
@@ -316,11 +328,17 @@ class TasklistQueryBenchmark {
     queries.put("Koordinator, count", () -> as(() -> coordinatorFilter().count()));
     queries.put("Mine opgaver, first page", () -> as(() -> myTasksFilter().listPage(0, 15)));
     queries.put("Min sektor, first page", () -> as(() -> mySectorFilter().listPage(0, 15)));
+    queries.put("over HTTP: POST filter/{id}/count", () -> send(cardsFilterRequests.get(1)));
+    queries.put("over HTTP: POST filter/{id}/list, first page", () -> send(cardsFilterRequests.get(0)));
+    queries.put("over HTTP: POST filter/{id}/list, its count", () -> send(cardsFilterRequests.get(0)));
     queries.put("the cards' variables of the first page", () -> as(() -> cardVariables(
         coordinatorFilter().listPage(0, 15))));
     queries.forEach((name, query) -> {
       String statement = name.endsWith("count") ? COUNT_STATEMENT : name.startsWith("the cards")
           ? VARIABLE_STATEMENT : PAGE_STATEMENT;
+      if (name.startsWith("over HTTP") && cardsFilterRequests.isEmpty()) {
+        return;
+      }
       String sql = StatementCapture.capture(List.of(statement), query).get(statement);
       plans.append("\nEXPLAIN ANALYZE ").append(name).append(":\n").append(sql).append("\n");
       jdbc.queryForList("explain (analyze, buffers) " + sql, String.class)
