@@ -2,6 +2,7 @@ package dk.enplan.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.enplan.testing.AttackReport;
 import dk.enplan.testing.CourseEngineTest;
 import dk.enplan.testing.EngineHttp;
 import dk.enplan.testing.TestIdentity;
@@ -49,6 +50,7 @@ class OperationsEndpointsTest {
       assertThat(caller.get("/actuator/health").statusCode()).as(user).isEqualTo(403);
       assertThat(caller.get("/actuator/prometheus").statusCode()).as(user).isEqualTo(403);
       assertThat(caller.get("/actuator/health").body()).as(user).contains("drift").doesNotContain("\"db\"");
+      AttackReport.record("/actuator", "health and metrics as " + user, user, 403, true, true);
     }
   }
 
@@ -77,6 +79,10 @@ class OperationsEndpointsTest {
     }
     assertThat(admin.post("/actuator/shutdown", "{}").statusCode()).isEqualTo(404);
     assertThat(admin.get("/actuator").statusCode()).as("the endpoint list").isEqualTo(404);
+    assertThat(admin.get("/actuator/health").statusCode()).as("still running after the shutdown attempt")
+        .isEqualTo(200);
+    AttackReport.record("/actuator", "POST shutdown, GET env, heapdump, beans as administrator", "admin", 404, true,
+        true);
   }
 
   @Test
