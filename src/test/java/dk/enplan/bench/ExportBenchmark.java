@@ -35,8 +35,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * into the plan store (JDBC batches, no engine: the export reads only the plan store), half of them with one or two
  * plan versions, then exports them all over HTTP as CSV and as JSON and prints rows per second and the peak heap of
  * the JVM during each export. Prints figures, asserts only the row count. Not part of {@code mvn verify}; run with
- * {@code mvn -Pbench test -Dtest=ExportBenchmark} (docs/benchmarks.md). On H2 the database is a file under
- * {@code target/} (an in-memory H2 would put the million rows on the very heap being measured).
+ * {@code mvn -Pbench test -Dtest=ExportBenchmark -Dbench.database=postgres -DargLine=-Xmx512m} (docs/benchmarks.md):
+ * PostgreSQL runs in its own process, so the heap measured is the application's alone. On H2 the database is a file
+ * under {@code target/} (an in-memory H2 would put the million rows on the very heap being measured); loading a
+ * million rows there grew the file by gigabytes a minute, so use {@code -Dbench.exportCourses=100000} on H2.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = BenchDatabase.Profiles.class)
