@@ -41,7 +41,8 @@ if $postgres; then
   if [[ -z "$url" ]]; then echo "embedded PostgreSQL did not start, see $pglog" >&2; exit 1; fi
   export ENPLAN_DB_URL="$url" ENPLAN_DB_USER=postgres ENPLAN_DB_PASSWORD=postgres
   # Benchmark values only: a throw-away database on this machine.
-  export ENPLAN_ADMIN_PASSWORD=bench-startup-only ENPLAN_CPR_KEY="$(head -c 32 /dev/urandom | base64)"
+  export ENPLAN_ADMIN_PASSWORD=bench-startup-only ENPLAN_CPR_KEY="$(head -c 32 /dev/urandom | base64)" \
+    ENPLAN_EXPORT_SECRET="$(head -c 32 /dev/urandom | base64)"
   args+=(--spring.profiles.active=prod,postgres)
 else
   args+=("--spring.datasource.url=jdbc:h2:mem:enplan-startup;DB_CLOSE_DELAY=-1")

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Demo identities: every municipality as a Camunda tenant, every group of Én Plan, and in each staffed
  * municipality one user per group ({@code <group>.<tenant>}), member of that group and that tenant only. Creates
  * only what is missing, so it can run on every start against a database that survives restarts. The network-wide
- * roles ({@code netvaerk}, {@code evaluering}) get one user each, named like the group and a member of no tenant.
+ * roles ({@code netvaerk}, {@code evaluering}, {@code drift}) get one user each, named like the group and a member of no tenant.
  */
 @Component
 @Profile("demo")

@@ -25,11 +25,13 @@ class StaffRoles {
 
   /**
    * Network-wide roles, one demo user each named like the group and a member of no tenant: {@code netvaerk}
-   * (network-wide KPIs, shared model deployments) and {@code evaluering} (the pseudonymised export).
+   * (network-wide KPIs, shared model deployments), {@code evaluering} (the pseudonymised export) and {@code drift}
+   * (operations: health and metrics under /actuator, docs/operations.md).
    */
   private static final List<StaffRole> NETWORK = List.of(
       new StaffRole("netvaerk", "Netværket", Groups.GROUP_TYPE_WORKFLOW, "Netværkskoordinator"),
-      new StaffRole("evaluering", "Evaluering", Groups.GROUP_TYPE_WORKFLOW, "Evaluator"));
+      new StaffRole("evaluering", "Evaluering", Groups.GROUP_TYPE_WORKFLOW, "Evaluator"),
+      new StaffRole("drift", "Drift", Groups.GROUP_TYPE_SYSTEM, "Driftsovervågning"));
 
   private final SectorCatalog sectors;
 

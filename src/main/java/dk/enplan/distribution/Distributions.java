@@ -10,6 +10,7 @@ import dk.enplan.plan.PlanVersion;
 import dk.enplan.process.InvalidInputException;
 import dk.enplan.sector.Sector;
 import dk.enplan.sector.SectorCatalog;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,21 +31,26 @@ public class Distributions {
   static final String STATEMENT = "Borgeren modtager indsats efter Én Plan og hovedloven. Planen findes i Én Plan; "
       + "kontakt den koordinerende kontaktperson.";
 
+  /** Counter of delivery attempts on this node by outcome (delivered, rejected, failed). */
+  public static final String DELIVERY_ATTEMPTS = "enplan.delivery.attempts";
+
   private final DistributionRecordRepository records;
   private final SpecialistSystems systems;
   private final CourseService courses;
   private final PlanStore plans;
   private final SectorCatalog sectors;
   private final MunicipalityCatalog municipalities;
+  private final MeterRegistry meters;
 
   Distributions(DistributionRecordRepository records, SpecialistSystems systems, CourseService courses,
-                PlanStore plans, SectorCatalog sectors, MunicipalityCatalog municipalities) {
+                PlanStore plans, SectorCatalog sectors, MunicipalityCatalog municipalities, MeterRegistry meters) {
     this.records = records;
     this.systems = systems;
     this.courses = courses;
     this.plans = plans;
     this.sectors = sectors;
     this.municipalities = municipalities;
+    this.meters = meters;
   }
 
   /** The record of this delivery, created on first call; the same record for the same idempotency key. */
@@ -75,14 +81,22 @@ public class Distributions {
 
   void delivered(long recordId, DeliveryMode mode) {
     record(recordId).delivered(mode, now());
+    attempt("delivered");
   }
 
   void rejected(long recordId, String reason) {
     record(recordId).rejected(reason);
+    attempt("rejected");
   }
 
   void failed(long recordId, String error) {
     record(recordId).failed(error);
+    attempt("failed");
+  }
+
+  /** Counts an attempt on this node ({@code enplan_delivery_attempts_total}, docs/operations.md). */
+  private void attempt(String outcome) {
+    meters.counter(DELIVERY_ATTEMPTS, "outcome", outcome).increment();
   }
 
   @Transactional(readOnly = true)

@@ -6,7 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The REST APIs ({@code /engine-rest} and the plan API {@code /api}) answer only authenticated callers: HTTP Basic
+ * The REST APIs ({@code /engine-rest}, the plan API {@code /api} and the operations endpoints {@code /actuator},
+ * which {@link OperationsOnly} further restricts to its groups) answer only authenticated callers: HTTP Basic
  * against the Camunda identity service. The engine then sees the caller's groups and tenants, so tenant isolation
  * applies to REST as well, and the plan API reads the caller from {@code IdentityService#getCurrentAuthentication}.
  */
@@ -34,6 +35,18 @@ class EngineRestAuthentication {
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         LoginRecordingAuthenticationProvider.class.getName());
     registration.setOrder(102);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> actuatorAuthenticationFilter() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("actuator-authentication");
+    registration.addUrlPatterns(OperationsOnly.ACTUATOR + "/*");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        LoginRecordingAuthenticationProvider.class.getName());
+    registration.setOrder(103);
     return registration;
   }
 }

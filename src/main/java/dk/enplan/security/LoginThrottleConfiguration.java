@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The login throttle in front of every password check: before the authentication filters of {@code /engine-rest}
- * (order 101) and {@code /api} (102), and before the webapps' login resource.
+ * (order 101), {@code /api} (102) and {@code /actuator} (103), and before the webapps' login resource.
  */
 @Configuration
 class LoginThrottleConfiguration {
@@ -19,7 +19,7 @@ class LoginThrottleConfiguration {
     FilterRegistrationBean<LoginThrottleFilter> registration =
         new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, json));
     registration.setName("login-throttle");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/user/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*", "/camunda/api/admin/auth/user/*");
     registration.setOrder(ORDER);
     return registration;
   }

@@ -20,8 +20,8 @@ class NetworkRolesDemoTest {
   @Autowired IdentityService identity;
 
   @Test
-  void netvaerkAndEvalueringAreUsersOfTheirGroupAndOfNoMunicipality() {
-    for (String role : new String[] {"netvaerk", "evaluering"}) {
+  void netvaerkEvalueringAndDriftAreUsersOfTheirGroupAndOfNoMunicipality() {
+    for (String role : new String[] {"netvaerk", "evaluering", "drift"}) {
       assertThat(identity.createGroupQuery().groupId(role).singleResult().getName()).as(role).isNotBlank();
       assertThat(identity.checkPassword(role, "demo")).as(role).isTrue();
       assertThat(identity.createGroupQuery().groupMember(role).list()).as(role).extracting(Group::getId)

@@ -98,6 +98,7 @@ class SpecialistSystemDeliveryTest {
   @Autowired RuntimeService runtime;
   @Autowired SpecialistSystems systems;
   @Autowired DistributionProperties properties;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
   @BeforeEach
   void setUp() {
@@ -213,9 +214,12 @@ class SpecialistSystemDeliveryTest {
     SYSTEMS.stubFor(post(urlEqualTo("/voksen")).willReturn(aResponse().withStatus(422)
         .withBody("{\"fejl\":\"Ukendt borger i fagsystemet\"}")));
     ProcessInstance course = untilDistribution(List.of("voksen"), List.of("voksen"));
+    double rejectedBefore = meters.counter(Distributions.DELIVERY_ATTEMPTS, "outcome", "rejected").count();
 
     worker.runOnce();
 
+    assertThat(meters.counter(Distributions.DELIVERY_ATTEMPTS, "outcome", "rejected").count())
+        .as("enplan_delivery_attempts_total{outcome=rejected}").isEqualTo(rejectedBefore + 1);
     Task task = driver.task(businessKey(course), "handleRejectedDelivery");
     assertThat(task.getAssignee()).isEqualTo(COORDINATOR);
     assertThat(runtime.getVariable(task.getExecutionId(), "rejectionReason").toString())

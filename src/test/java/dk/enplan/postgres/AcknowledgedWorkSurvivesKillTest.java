@@ -168,6 +168,7 @@ class AcknowledgedWorkSurvivesKillTest {
     command.addAll(List.of("--server.port=" + port,
         "--enplan.distribution.worker.enabled=false",
         "--enplan.privacy.cpr-key=ZW4tcGxhbiBURVNUIGtleSAtIG5ldmVyIGluIHByb2Q=",
+        "--enplan.export.pseudonym-secret=ZW4tcGxhbiBURVNUIGV4cG9ydCBzZWNyZXQsIG5vdCBwcm9k",
         "--enplan.test.child-users=true",
         "--enplan.test.parent-pid=" + ProcessHandle.current().pid()));
     Path log = Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "target",

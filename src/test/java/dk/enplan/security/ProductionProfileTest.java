@@ -21,11 +21,14 @@ class ProductionProfileTest {
   /** A valid key for these tests only (32 bytes, base64); production takes its own from ENPLAN_CPR_KEY. */
   private static final String CPR_KEY = "ENPLAN_CPR_KEY=cHJvZHVjdGlvbi1wcm9maWxlLXRlc3Qta2V5LTMyYnk=";
 
+  /** The same for the evaluator's pseudonyms (ENPLAN_EXPORT_SECRET). */
+  private static final String EXPORT_SECRET = "ENPLAN_EXPORT_SECRET=cHJvZHVjdGlvbi1wcm9maWxlLWV4cG9ydC1zZWNyZXQ=";
+
   private static SpringApplicationBuilder production(String database, String... properties) {
     return new SpringApplicationBuilder(EnPlanApplication.class).profiles("prod")
         .properties("ENPLAN_DB_URL=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
             "camunda.bpm.job-execution.enabled=false",
-            "camunda.bpm.process-engine-name=" + database.replace("-", ""), CPR_KEY)
+            "camunda.bpm.process-engine-name=" + database.replace("-", ""), CPR_KEY, EXPORT_SECRET)
         .properties(properties);
   }
 
@@ -46,6 +49,13 @@ class ProductionProfileTest {
     assertThatThrownBy(() -> production("prod-short-cpr-key", password, "ENPLAN_CPR_KEY=c2hvcnQta2V5").run(RANDOM_PORT).close())
         .rootCause().hasMessageContaining("must be 32 bytes (AES-256) after base64 decoding, not 9")
         .hasMessageNotContaining("c2hvcnQta2V5");
+  }
+
+  @Test
+  void refusesToStartWithoutAnExportSecret() {
+    String password = "ENPLAN_ADMIN_PASSWORD=a-long-secret-from-vault";
+    assertThatThrownBy(() -> production("prod-no-export-secret", password, "ENPLAN_EXPORT_SECRET=").run(RANDOM_PORT)
+        .close()).rootCause().hasMessageContaining("set ENPLAN_EXPORT_SECRET");
   }
 
   @Test

@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 /**
  * The few users tests need: a visitation caseworker, a coordinator, a specialist system, a Jobcenter caseworker and
  * an analyst in Allerød and in Ballerup, an administrator (without one, the webapps show their first-time setup page
- * instead of the login), and {@code netvaerk}, the network role's user, of no municipality. Each user has an e-mail
- * ({@code koordinator@allerod.kommune.example}); the test configuration gives koordinator.allerod a phone.
+ * instead of the login), and the network-wide roles' users of no municipality: {@code netvaerk}, {@code evaluering}
+ * and {@code drift}. Each user has an e-mail ({@code koordinator@allerod.kommune.example}); the test configuration
+ * gives koordinator.allerod a phone.
  */
 @Component
 public class TestIdentity {
@@ -32,6 +33,10 @@ public class TestIdentity {
   /** The network role and its one user (same id), member of no tenant: shared deployments. */
   public static final String NETWORK = "netvaerk";
 
+  /** Network-wide roles of no municipality, one user each named like the group: the evaluator and operations. */
+  public static final String EVALUATOR = "evaluering";
+  public static final String OPERATIONS = "drift";
+
   /** The password of every test user {@code <group>.<tenant>}. */
   public static final String PASSWORD = "test-password";
 
@@ -50,14 +55,16 @@ public class TestIdentity {
         identity.saveGroup(identity.newGroup(group));
       }
     }
-    if (identity.createUserQuery().userId(NETWORK).count() == 0) {
-      if (identity.createGroupQuery().groupId(NETWORK).count() == 0) {
-        identity.saveGroup(identity.newGroup(NETWORK));
+    for (String role : List.of(NETWORK, EVALUATOR, OPERATIONS)) {
+      if (identity.createUserQuery().userId(role).count() == 0) {
+        if (identity.createGroupQuery().groupId(role).count() == 0) {
+          identity.saveGroup(identity.newGroup(role));
+        }
+        User user = identity.newUser(role);
+        user.setPassword(PASSWORD);
+        identity.saveUser(user);
+        identity.createMembership(role, role);
       }
-      User network = identity.newUser(NETWORK);
-      network.setPassword(PASSWORD);
-      identity.saveUser(network);
-      identity.createMembership(NETWORK, NETWORK);
     }
     for (String tenant : TENANTS) {
       if (identity.createTenantQuery().tenantId(tenant).count() == 0) {
