@@ -9,9 +9,7 @@ import dk.enplan.course.CourseSteps;
 import dk.enplan.testing.CourseDriver;
 import dk.enplan.testing.CourseEngineTest;
 import dk.enplan.testing.TestIdentity;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -22,13 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -40,56 +31,44 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @CourseEngineTest
 class TasklistEndToEndTest {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
   @LocalServerPort int port;
   @Autowired TestIdentity identity;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired CourseDriver driver;
 
-  private WebDriver browser;
-  private WebDriverWait wait;
+  private TasklistPage page;
 
   @BeforeEach
   void openBrowser() {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+    assumeTrue(TasklistPage.browserInstalled(),
         "Chromium and ChromeDriver from Debian are needed (apt-get install chromium chromium-driver)");
     identity.ensure();
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-        .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-dev-shm-usage", "--window-size=1400,1200", "--lang=da");
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .build(), options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    page = new TasklistPage(port);
   }
 
   @AfterEach
-  void closeBrowser() throws java.io.IOException {
-    if (browser != null) {
-      Files.createDirectories(Path.of("target"));
-      Files.write(Path.of("target", "tasklist-e2e.png"),
-          ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-      browser.quit();
+  void closeBrowser() {
+    if (page != null) {
+      page.screenshot(Path.of("target", "tasklist-e2e.png"));
+      page.close();
     }
   }
 
   @Test
   void enVisitatorHenviserOgVisitererIBrowseren() {
-    logIn("visitation.allerod");
+    page.logIn("visitation.allerod", TestIdentity.PASSWORD);
 
-    click(By.linkText("Start process"));
-    click(By.partialLinkText("Én Plan"));
-    type("Field_citizenName", "Karin Browser");
-    type("Field_cpr", "020285-1234");
-    type("Field_referringUnit", "Borgerservice Allerød");
-    tick("Field_problemAreas", "Ledighed");
-    tick("Field_problemAreas", "Misbrug");
-    type("Field_referralReason", "Henvist fra browseren");
-    click(By.xpath("//button[normalize-space()='Start']"));
+    page.startProcess("Én Plan – sammenhængende forløb");
+    page.type("Borgerens navn", "Karin Browser");
+    page.type("CPR-nummer", "020285-1234");
+    page.type("Henvisende enhed", "Borgerservice Allerød");
+    page.tick("Problemområder", "Ledighed");
+    page.tick("Problemområder", "Misbrug");
+    page.type("Begrundelse for henvisningen", "Henvist fra browseren");
+    page.submitStartForm();
 
-    ProcessInstance course = await(() -> runtime.createProcessInstanceQuery().processDefinitionKey("en-plan")
+    ProcessInstance course = page.await(() -> runtime.createProcessInstanceQuery().processDefinitionKey("en-plan")
         .variableValueEquals("citizenName", "Karin Browser").singleResult());
     assertThat(course.getTenantId()).isEqualTo("allerod");
     assertThat(runtime.getVariable(course.getId(), "citizenMaskedCpr")).isEqualTo("020285-xxxx");
@@ -97,21 +76,16 @@ class TasklistEndToEndTest {
     Task visitation = tasks.createTaskQuery().processInstanceId(course.getId()).taskDefinitionKey(VISITATION)
         .singleResult();
 
-    browser.get(tasklist() + "#/?task=" + visitation.getId());
-    click(By.xpath("//a[normalize-space()='Claim'] | //button[normalize-space()='Claim']"));
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
-    tick("Field_targetGroupConfirmed", "Ja");
-    click(By.cssSelector(".fjs-form-field-select .fjs-input-group"));
-    WebElement option = wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(.,'koordinator.allerod')]")));
-    script("arguments[0].scrollIntoView({block: 'center'});", option);
-    option.click();
-    type("Field_visitationNote", "Flere sektorer: én plan.");
-    By complete = By.xpath("//button[normalize-space()='Complete']");
-    assertThat(notificationAreaCovers(complete)).as("a notification over the Complete button").isFalse();
-    click(complete);
+    page.openTask(visitation.getId());
+    page.claim();
+    page.tick("Er borgeren i målgruppen for Én Plan?", "Ja");
+    page.select(null, "Koordinerende kontaktperson", "koordinator.allerod");
+    page.type("Begrundelse", "Flere sektorer: én plan.");
+    assertThat(page.notificationAreaCovers(TasklistPage.COMPLETE)).as("a notification over the Complete button")
+        .isFalse();
+    page.complete();
 
-    Task consent = await(() -> tasks.createTaskQuery().processInstanceId(course.getId())
+    Task consent = page.await(() -> tasks.createTaskQuery().processInstanceId(course.getId())
         .taskDefinitionKey(OBTAIN_CONSENT).singleResult());
     assertThat(consent.getAssignee()).isEqualTo("koordinator.allerod");
     assertThat(runtime.getVariable(course.getId(), "chosenSectors")).asList()
@@ -121,7 +95,7 @@ class TasklistEndToEndTest {
 
   /** Markup typed into a referral is shown as the text it is in the visitation form: no element made of it. */
   @Test
-  void markupIEnHenvisningVisesSomTekstIVisitationsformularen() throws java.io.IOException {
+  void markupIEnHenvisningVisesSomTekstIVisitationsformularen() {
     String name = "<img src=x onerror=alert(1)>Karin";
     String reason = "<b>Fed</b> ![billede](http://example.invalid/x.png) <a href=\"http://example.invalid\">link</a>\n"
         + "Anden linje";
@@ -134,102 +108,17 @@ class TasklistEndToEndTest {
     Task visitation = tasks.createTaskQuery().processInstanceId(course.getId()).taskDefinitionKey(VISITATION)
         .singleResult();
 
-    logIn("visitation.allerod");
-    browser.get(tasklist() + "#/?task=" + visitation.getId());
-    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
-    wait.until(driver -> form.getText().contains("Karin"));
-    String shown = form.getText();
-    Files.createDirectories(Path.of("target"));
-    Files.write(Path.of("target", "tasklist-markup-as-text.png"),
-        ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    page.logIn("visitation.allerod", TestIdentity.PASSWORD);
+    page.openTask(visitation.getId());
+    String shown = page.formText("Karin");
+    page.screenshot(Path.of("target", "tasklist-markup-as-text.png"));
 
     assertThat(shown).contains("Borger: " + name + " (010190-xxxx)");
     assertThat(shown).contains("<b>Fed</b> ![billede](http://example.invalid/x.png)");
     assertThat(shown).contains("Henvisende enhed: <script>alert(2)</script>Jobcenter");
     assertThat(shown).contains("Kommune: Allerød");
-    assertThat(form.findElements(By.cssSelector("img, script, b, a[href^='http://example']")))
+    assertThat(page.form().findElements(By.cssSelector("img, script, b, a[href^='http://example']")))
         .as("elements made of the caseworker's text").isEmpty();
-    assertThat(browser.findElements(By.cssSelector("img[src='x']"))).isEmpty();
-  }
-
-  private void logIn(String user) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
-        .sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(TestIdentity.PASSWORD);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Start process")));
-  }
-
-  private String tasklist() {
-    return "http://localhost:" + port + "/camunda/app/tasklist/default/";
-  }
-
-  /**
-   * Clicks as a caseworker does: the element in view, and when a notification lies over it, the notification closed
-   * first (or waited out) rather than clicking blind.
-   */
-  private void click(By locator) {
-    wait.until(driver -> {
-      WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(driver);
-      if (element == null) {
-        return false;
-      }
-      script("arguments[0].scrollIntoView({block: 'center'});", element);
-      if (Boolean.TRUE.equals(script(COVERED_BY_NOTIFICATION, element))) {
-        script("document.querySelectorAll('.page-notifications .close').forEach(b => b.click());");
-        return false;
-      }
-      element.click();
-      return true;
-    });
-  }
-
-  /** True when the centre of the element lies under a notification. */
-  private static final String COVERED_BY_NOTIFICATION = """
-      const r = arguments[0].getBoundingClientRect();
-      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      return top !== null && !arguments[0].contains(top) && top.closest('.page-notifications') !== null;
-      """;
-
-  /**
-   * Whether a notification, as large as the notification area lets it grow, would lie over the element: the area is
-   * filled with a placeholder of the widest and tallest notification, measured, and emptied again.
-   */
-  private boolean notificationAreaCovers(By locator) {
-    WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
-    return Boolean.TRUE.equals(script("""
-        const panel = document.querySelector('.page-notifications');
-        const probe = document.createElement('div');
-        probe.className = 'alert alert-danger';
-        probe.style.width = '2000px';
-        probe.style.maxWidth = '100%';
-        probe.style.height = (window.innerHeight * 0.7) + 'px';
-        panel.appendChild(probe);
-        const p = probe.getBoundingClientRect();
-        probe.remove();
-        const b = arguments[0].getBoundingClientRect();
-        return p.left < b.right && b.left < p.right && p.top < b.bottom && b.top < p.bottom;
-        """, element));
-  }
-
-  private Object script(String script, Object... arguments) {
-    return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(script, arguments);
-  }
-
-  private WebElement field(String componentId) {
-    return wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='" + componentId + "']")));
-  }
-
-  private void type(String componentId, String text) {
-    field(componentId).sendKeys(text);
-  }
-
-  private void tick(String componentId, String label) {
-    click(By.xpath("//label[contains(@for,'" + componentId + "') and normalize-space()='" + label + "']"));
-  }
-
-  private <T> T await(java.util.function.Supplier<T> query) {
-    return new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> query.get());
+    assertThat(page.browser().findElements(By.cssSelector("img[src='x']"))).isEmpty();
   }
 }
