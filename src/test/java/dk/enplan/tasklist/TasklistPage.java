@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -73,11 +74,15 @@ public final class TasklistPage implements AutoCloseable {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
   }
 
-  /** Opens the start dialog and the start form of the process with this name. */
-  public void startProcess(String processName) {
+  /** Opens the start dialog and the start form of the process with this name; answers the processes offered. */
+  public List<String> startProcess(String processName) {
     click(START_PROCESS);
+    By offered = By.cssSelector(".modal-body ul.processes > li > a");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(offered));
+    List<String> names = browser.findElements(offered).stream().map(WebElement::getText).map(String::trim).toList();
     click(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space()='" + processName + "']"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(FORM));
+    return names;
   }
 
   /** Submits the start form. */
@@ -140,28 +145,39 @@ public final class TasklistPage implements AutoCloseable {
     return field(null, label);
   }
 
+  /** Scrolls the field into the middle of the window, as the caseworker looks at it. */
+  public void show(String group, String label) {
+    script("arguments[0].scrollIntoView({block: 'center'});", field(group, label));
+  }
+
   /** Types into a text field, text area or number field, replacing what it held, until the field holds the text. */
   public void type(String group, String label, String text) {
-    wait.until(driver -> {
-      WebElement field = field(group, label);
-      if (text.equals(field.getAttribute("value"))) {
-        return true;
-      }
-      script("arguments[0].scrollIntoView({block: 'center'});", field);
-      field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-      field.sendKeys(text);
-      return text.equals(field.getAttribute("value"));
-    });
+    typeInto(group, label, text, true);
   }
 
   public void type(String label, String text) {
     type(null, label, text);
   }
 
-  /** Types a date into a date field and leaves it (focus moved nowhere else), so the date picker takes it. */
+  /**
+   * Types a date into a date field as the caseworker does; the date picker takes it when the field is left and shows
+   * it in its own format (1/4/2027 for 01/04/2027), so only that it holds a date is checked here.
+   */
   public void typeDate(String group, String label, String date) {
-    type(group, label, date);
-    script("arguments[0].blur();", field(group, label));
+    typeInto(group, label, date, false);
+  }
+
+  private void typeInto(String group, String label, String text, boolean exactly) {
+    wait.until(driver -> {
+      WebElement field = field(group, label);
+      script("arguments[0].scrollIntoView({block: 'center'});", field);
+      field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      field.sendKeys(text);
+      // form-js takes typed input after a pause or when the field is left: leave it, so no later click loses it
+      script("arguments[0].blur();", field);
+      String value = field.getAttribute("value");
+      return exactly ? text.equals(value) : !value.isBlank();
+    });
   }
 
   /** Ticks the option labelled {@code option} of a radio group or checklist, and waits until it is ticked. */
