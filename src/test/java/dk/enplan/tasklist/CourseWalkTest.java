@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
@@ -67,6 +68,34 @@ class CourseWalkTest {
       new Sector("sundhed", "sektor-sundhed.allerod", "Sundhed"));
 
   record Sector(String key, String user, String name) {
+  }
+
+  /** The course's phase as the form names it and as the task card names it. */
+  enum Phase {
+    VISITATION("Visitation", "Visitation"),
+    CONSENT("Samtykke", "Samtykke"),
+    ASSESSMENT("Udredning", "Fælles udredning"),
+    PLAN_MEETING("Planlægning", "Planmøde"),
+    DECISION("Afgørelse", "Samlet afgørelse"),
+    INTERVENTION("Indsats", "Indsats og opfølgning"),
+    FOLLOW_UP("Opfølgning", "Indsats og opfølgning"),
+    CLOSURE("Afslutning", "Afslutning");
+
+    private final String inForm;
+    private final String onCard;
+
+    Phase(String inForm, String onCard) {
+      this.inForm = inForm;
+      this.onCard = onCard;
+    }
+
+    String inForm() {
+      return inForm;
+    }
+
+    String onCard() {
+      return onCard;
+    }
   }
 
   @LocalServerPort int port;
@@ -140,8 +169,8 @@ class CourseWalkTest {
   }
 
   private void visitate() {
-    Task task = openTask(VISITATOR, DemoTasklistFilters.MY_SECTOR, VISITATION, null, "Visitation");
-    page.claim();
+    Task task = openTask(VISITATOR, DemoTasklistFilters.MY_SECTOR, VISITATION, null, Phase.VISITATION);
+    claim(task, Phase.VISITATION);
     page.formText(MASKED_CPR);
     page.tick("Er borgeren i målgruppen for Én Plan?", "Ja");
     SECTORS.forEach(sector -> assertThat(page.ticked("Sektorer, der deltager", sector.name()))
@@ -155,7 +184,7 @@ class CourseWalkTest {
   }
 
   private void obtainConsent() {
-    Task task = openTask(COORDINATOR, DemoTasklistFilters.MY_TASKS, OBTAIN_CONSENT, null, "Samtykke");
+    Task task = openTask(COORDINATOR, DemoTasklistFilters.MY_TASKS, OBTAIN_CONSENT, null, Phase.CONSENT);
     page.tick("Giver borgeren skriftligt, informeret samtykke til Én Plan?", "Ja");
     SECTORS.forEach(sector -> page.tick("Samtykket omfatter disse sektorer", sector.name()));
     page.tick("Borgeren er informeret om formål");
@@ -166,8 +195,9 @@ class CourseWalkTest {
   }
 
   private void assess(Sector sector) {
-    Task task = openTask(sector.user(), DemoTasklistFilters.MY_SECTOR, ASSESS_SECTOR, sector.key(), "Udredning");
-    page.claim();
+    Task task = openTask(sector.user(), DemoTasklistFilters.MY_SECTOR, ASSESS_SECTOR, sector.key(),
+        Phase.ASSESSMENT);
+    claim(task, Phase.ASSESSMENT);
     page.type("Sektorens udredning af borgerens situation", "Udredning fra " + sector.name() + ".");
     page.type("Anbefalet indsats fra sektoren", "Anbefaling fra " + sector.name() + ".");
     screenshot("udredning-" + sector.key(), sector.user());
@@ -175,7 +205,7 @@ class CourseWalkTest {
   }
 
   private void holdPlanMeeting() {
-    Task task = openTask(COORDINATOR, DemoTasklistFilters.MY_TASKS, PLAN_MEETING, null, "Planlægning");
+    Task task = openTask(COORDINATOR, DemoTasklistFilters.MY_TASKS, PLAN_MEETING, null, Phase.PLAN_MEETING);
     SECTORS.forEach(sector -> page.formText("Udredning fra " + sector.name()));
     page.type("Borgerens egne ord: Hvad vil du gerne opnå?", "Jeg vil i arbejde og have styr på min gæld.");
     page.select("Mål 1", "Livsområde", "Arbejde og uddannelse");
@@ -216,7 +246,7 @@ class CourseWalkTest {
   }
 
   private void decide() {
-    Task task = openTask(COORDINATOR, DemoTasklistFilters.MY_TASKS, COMBINED_DECISION, null, "Afgørelse");
+    Task task = openTask(COORDINATOR, DemoTasklistFilters.MY_TASKS, COMBINED_DECISION, null, Phase.DECISION);
     page.type("Afgørelse om alle indsatser",
         "Kommunen bevilger virksomhedspraktik, budgetrådgivning og genoptræning efter den samlede plan.");
     page.tick("Klagevejledning er givet til borgeren");
@@ -226,8 +256,11 @@ class CourseWalkTest {
   }
 
   private void startIntervention(Sector sector) {
-    Task task = openTask(sector.user(), DemoTasklistFilters.MY_SECTOR, START_INTERVENTION, sector.key(), "Indsats");
-    page.claim();
+    Task task = openTask(sector.user(), DemoTasklistFilters.MY_SECTOR, START_INTERVENTION, sector.key(),
+        Phase.INTERVENTION);
+    claim(task, Phase.INTERVENTION);
+    assertThat(page.formText("Indsatsen")).contains(Danish.ON
+        ? "fra 04-01-2027 til 30-06-2027" : "fra 2027-01-04 til 2027-06-30");
     page.type("Ansvarlig medarbejder", "Medarbejder i " + sector.name());
     page.typeDate(null, "Planlagt start", Danish.date(LocalDate.of(2027, 1, 4)));
     page.type("Indsatsen, som sektoren leverer", "Indsatsen fra " + sector.name() + " efter planen.");
@@ -237,8 +270,8 @@ class CourseWalkTest {
 
   private void endIntervention(Sector sector) {
     Task task = openTask(sector.user(), DemoTasklistFilters.MY_SECTOR, COMPLETE_INTERVENTION, sector.key(),
-        "Indsats");
-    page.claim();
+        Phase.INTERVENTION);
+    claim(task, Phase.INTERVENTION);
     page.tick("Resultat", "Gennemført");
     page.type("Beskriv resultatet", "Indsatsen fra " + sector.name() + " er gennemført som planlagt.");
     screenshot("indsats-slut-" + sector.key(), sector.user());
@@ -255,7 +288,7 @@ class CourseWalkTest {
   }
 
   private void followUp(int round, String decision, String decisionLabel) {
-    Task task = openTask(COORDINATOR, DemoTasklistFilters.MY_TASKS, FOLLOW_UP, null, "Opfølgning");
+    Task task = openTask(COORDINATOR, DemoTasklistFilters.MY_TASKS, FOLLOW_UP, null, Phase.FOLLOW_UP);
     if (round > 1) {
       Features.assertFollowUpStartsAnew(page);
     }
@@ -272,7 +305,7 @@ class CourseWalkTest {
   }
 
   private void close() {
-    Task task = openTask(COORDINATOR, DemoTasklistFilters.MY_TASKS, CLOSE_WITH_CITIZEN, null, "Afslutning");
+    Task task = openTask(COORDINATOR, DemoTasklistFilters.MY_TASKS, CLOSE_WITH_CITIZEN, null, Phase.CLOSURE);
     page.select(null, "Årsag til afslutning", "Målene er nået");
     page.type("Samlet progression ved afslutning", "8");
     page.type("Afsluttende notat", "Borgeren er i job med løntilskud og har en afdragsordning.");
@@ -289,22 +322,31 @@ class CourseWalkTest {
    * As {@code user}: opens the filter, finds the task's card (the card shows the citizen), opens its form and checks
    * the form names the citizen and the phase.
    */
-  private Task openTask(String user, String filter, String taskKey, String sector, String phase) {
+  private Task openTask(String user, String filter, String taskKey, String sector, Phase phase) {
     Task task = page.await(() -> driver.tasks(courseId, taskKey).stream()
         .filter(t -> sector == null || sector.equals(runtime.getVariable(t.getExecutionId(), "sector")))
         .findFirst().orElse(null));
     as(user);
     page.openFilter(filter);
     WebElement card = page.card(task.getId());
-    Features.assertCardNamesCitizen(card, CITIZEN, MASKED_CPR, phase);
+    Features.assertCardNamesCitizen(card, CITIZEN, MASKED_CPR, phase.onCard());
     page.openCard(task.getId());
     String form = page.formText(CITIZEN);
-    assertThat(form).contains(CITIZEN + " (" + MASKED_CPR + ")").contains("Fase: " + phase);
+    assertThat(form).contains(CITIZEN + " (" + MASKED_CPR + ")").contains("Fase: " + phase.inForm());
     if (!taskKey.equals(VISITATION)) {
       Features.assertContactPersonByName(form);
     }
     Danish.assertTasklistInDanish(page);
+    Danish.assertFormDatesDanish(form);
     return task;
+  }
+
+  /** Claims the task; it leaves the group's list, so the card is then shown in Mine opgaver, with the form. */
+  private void claim(Task task, Phase phase) {
+    page.claim();
+    page.openFilter(DemoTasklistFilters.MY_TASKS);
+    Features.assertCardNamesCitizen(page.card(task.getId()), CITIZEN, MASKED_CPR, phase.onCard());
+    page.openCard(task.getId());
   }
 
   private void completeAndAwaitGone(Task task) {
@@ -377,6 +419,14 @@ class CourseWalkTest {
       assertDateFieldsAbsentOrDanish(page);
     }
 
+    /** Dates the form shows are dd-mm-åååå: no ISO date (åååå-mm-dd) left in its text. */
+    static void assertFormDatesDanish(String form) {
+      if (ON) {
+        assertThat(Pattern.compile("(?<![\\w-])\\d{4}-\\d{2}-\\d{2}(?![\\w-])").matcher(form).find())
+            .as("an ISO date in the form: %s", form).isFalse();
+      }
+    }
+
     static void assertDateFieldsAbsentOrDanish(TasklistPage page) {
       if (!ON) {
         return;
@@ -424,7 +474,7 @@ class CourseWalkTest {
       if (!CARDS_NAME_CITIZEN) {
         return;
       }
-      assertThat(card.getText()).contains(citizen, maskedCpr, phase);
+      assertThat(card.getText()).contains(citizen, maskedCpr, phase, "Frist");
     }
 
     static void assertValidationError(TasklistPage page, String notification) {

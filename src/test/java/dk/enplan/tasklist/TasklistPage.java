@@ -24,7 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Camunda Tasklist in Debian's Chromium (headless), used as a caseworker uses it: log in and out, open a filter and
  * a task card, claim, fill in a Camunda Form by the labels the caseworker reads, complete. Every action waits for
  * its condition (never a blind sleep), and a click first closes a notification lying over its target. Buttons are
- * found by what they do, not by their words, so the same page serves an English and a Danish Tasklist.
+ * found by what they do, not by their words, so the same page serves an English and a Danish Tasklist. The browser
+ * asks for English ({@code --lang=en-US}), as a browser in CI does, so Danish is shown because Tasklist defaults to it.
  */
 public final class TasklistPage implements AutoCloseable {
 
@@ -50,7 +51,7 @@ public final class TasklistPage implements AutoCloseable {
     this.port = port;
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
         .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-dev-shm-usage", "--window-size=1400,1200", "--lang=da");
+            "--disable-dev-shm-usage", "--window-size=1400,1200", "--lang=en-US");
     browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .build(), options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -59,10 +60,18 @@ public final class TasklistPage implements AutoCloseable {
 
   public void logIn(String user, String password) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
-    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("input[ng-model=username]")));
-    name.sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
+    By name = By.cssSelector("input[ng-model=username]");
+    By secret = By.cssSelector("input[ng-model=password]");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(name));
+    // the login page focuses the user name field when it has rendered, which can take a keystroke meant elsewhere
+    wait.until(driver -> {
+      for (By field : List.of(name, secret)) {
+        driver.findElement(field).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        driver.findElement(field).sendKeys(field == name ? user : password);
+      }
+      return user.equals(driver.findElement(name).getAttribute("value"))
+          && password.equals(driver.findElement(secret).getAttribute("value"));
+    });
     browser.findElement(By.cssSelector("button[type=submit]")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(START_PROCESS));
   }
