@@ -80,7 +80,7 @@ class RestApiTest {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(response.body()).path("field").asText()).isEqualTo("cpr");
-    assertThat(JSON.readTree(response.body()).path("message").asText()).startsWith("cpr: ");
+    assertThat(JSON.readTree(response.body()).path("message").asText()).startsWith("CPR-nummer: ");
     assertThat(courses.count()).isEqualTo(before);
   }
 

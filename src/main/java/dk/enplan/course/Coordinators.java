@@ -34,8 +34,7 @@ public class Coordinators {
   }
 
   private static String displayName(User user) {
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).trim();
-    return name.isEmpty() ? user.getId() : name + " (" + user.getId() + ")";
+    String name = ContactPersons.name(user);
+    return name == null ? user.getId() : name + " (" + user.getId() + ")";
   }
 }

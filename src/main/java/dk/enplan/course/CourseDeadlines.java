@@ -4,7 +4,6 @@ import static dk.enplan.course.CourseVariables.MUNICIPALITY;
 
 import java.time.Duration;
 import java.time.Period;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import dk.enplan.process.InvalidInputException;
@@ -26,8 +25,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("courseDeadlines")
 public class CourseDeadlines {
-
-  private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
 
   private final DecisionService decisions;
   private final RepositoryService repository;
@@ -90,7 +87,7 @@ public class CourseDeadlines {
 
   /** Now plus an ISO-8601 duration such as {@code P28D}, {@code P3M} or {@code PT12H}. */
   static Date fromNow(String isoDuration) {
-    ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(DANISH_TIME);
+    ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(DanishDates.DANISH_TIME);
     ZonedDateTime due = isoDuration.contains("T")
         ? now.plus(Duration.parse(isoDuration))
         : now.plus(Period.parse(isoDuration));

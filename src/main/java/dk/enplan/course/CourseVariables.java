@@ -31,6 +31,8 @@ public final class CourseVariables {
   public static final ProcessVariable<String> TARGET_GROUP_CONFIRMED = ProcessVariable.string("targetGroupConfirmed");
   public static final StringListVariable CHOSEN_SECTORS = new StringListVariable("chosenSectors");
   public static final ProcessVariable<String> COORDINATOR = ProcessVariable.string("coordinator");
+  /** What the forms show of the coordinator: name, phone and e-mail ({@link ContactPerson#line()}). */
+  public static final ProcessVariable<String> COORDINATOR_CONTACT = ProcessVariable.string("coordinatorContact");
   public static final ProcessVariable<String> VISITATION_NOTE = ProcessVariable.string("visitationNote");
   public static final String CHOSEN_SECTOR_OPTIONS = "chosenSectorOptions";
 

@@ -3,6 +3,7 @@ package dk.enplan.course;
 import static dk.enplan.course.CourseVariables.CHOSEN_SECTORS;
 import static dk.enplan.course.CourseVariables.CHOSEN_SECTOR_OPTIONS;
 import static dk.enplan.course.CourseVariables.COORDINATOR;
+import static dk.enplan.course.CourseVariables.COORDINATOR_CONTACT;
 import static dk.enplan.course.CourseVariables.TARGET_GROUP_CONFIRMED;
 import static dk.enplan.course.CourseVariables.VISITATION_NOTE;
 import static dk.enplan.course.CourseVariables.YES;
@@ -20,8 +21,8 @@ import org.springframework.stereotype.Component;
  * On completing visitation, the one task whose form declares the course's sectors and coordinator: checks the
  * decision (target group yes/no; if yes, known sectors and a coordinator of the course's municipality), records
  * sectors and coordinator on the course in the plan store, where every later step reads them, and prepares the
- * consent form's options. The course is the process instance's own ({@link CourseIdentity}), and only a course at
- * visitation can be visitated.
+ * consent form's options and the coordinator's name, phone and e-mail for every later form. The course is the
+ * process instance's own ({@link CourseIdentity}), and only a course at visitation can be visitated.
  */
 @Component("visitationDecision")
 class VisitationDecisionListener implements TaskListener {
@@ -30,13 +31,15 @@ class VisitationDecisionListener implements TaskListener {
   private final CourseIdentity identity;
   private final SectorCatalog sectors;
   private final Coordinators coordinators;
+  private final ContactPersons contactPersons;
 
   VisitationDecisionListener(CourseService courses, CourseIdentity identity, SectorCatalog sectors,
-                             Coordinators coordinators) {
+                             Coordinators coordinators, ContactPersons contactPersons) {
     this.courses = courses;
     this.identity = identity;
     this.sectors = sectors;
     this.coordinators = coordinators;
+    this.contactPersons = contactPersons;
   }
 
   @Override
@@ -62,6 +65,7 @@ class VisitationDecisionListener implements TaskListener {
     }
     CHOSEN_SECTORS.set(task, chosen);
     FormOptions.set(task, CHOSEN_SECTOR_OPTIONS, sectors.options(chosen));
+    COORDINATOR_CONTACT.set(task, contactPersons.of(coordinator).line());
     courses.visitated(course.id(), chosen, coordinator);
   }
 }

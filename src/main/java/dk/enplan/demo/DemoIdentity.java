@@ -2,6 +2,7 @@ package dk.enplan.demo;
 
 import dk.enplan.municipality.Municipality;
 import dk.enplan.municipality.MunicipalityCatalog;
+import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -90,11 +91,25 @@ class DemoIdentity implements ApplicationRunner {
       identity.saveUser(user);
       LOG.info("Demo: created user {}", userId);
     }
+    demo.person(userId).ifPresent(this::ensureNamed);
     if (identity.createUserQuery().userId(userId).memberOfGroup(role.groupId()).count() == 0) {
       identity.createMembership(userId, role.groupId());
     }
     if (identity.createTenantQuery().userMember(userId).tenantId(municipality.tenant()).count() == 0) {
       identity.createTenantUserMembership(municipality.tenant(), userId);
+    }
+  }
+
+  /** Gives a demo user the name and e-mail configured for them, also in a database from before they were set. */
+  private void ensureNamed(DemoProperties.Person person) {
+    User user = identity.createUserQuery().userId(person.user()).singleResult();
+    if (!Objects.equals(user.getFirstName(), person.firstName()) || !Objects.equals(user.getLastName(),
+        person.lastName()) || !Objects.equals(user.getEmail(), person.email())) {
+      user.setFirstName(person.firstName());
+      user.setLastName(person.lastName());
+      user.setEmail(person.email());
+      identity.saveUser(user);
+      LOG.info("Demo: {} is {} {}", person.user(), person.firstName(), person.lastName());
     }
   }
 

@@ -25,6 +25,8 @@ final class AllowedBeanCalls {
       "courseDeadlines.followUpInterval(_)",
       "courseDeadlines.complaintDeadline(_)",
       "courseDeadlines.complaintDueDate(_)",
+      // dk.enplan.course.DanishDates: a date as a form's text view shows it (dd-mm-åååå, Danish time)
+      "danishDates.date(_)",
       // dk.enplan.municipality.DecisionTenants: whose decision table a course evaluates
       "decisionTenants.of(_,_)",
       // dk.enplan.course.SectorSelection: the sectors of the course

@@ -1,6 +1,7 @@
 package dk.enplan.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.enplan.process.FormFieldLabels;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,13 +10,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A deployed Camunda Form (the JSON of {@code forms/*.form}) read as the contract of a submission: the variables it
  * may carry. A field inside a plain group is a variable of its own; a group with a {@code path} or a dynamic list is
- * one JSON variable named by the first part of its path, whose entries are the fields inside it.
+ * one JSON variable named by the first part of its path, whose entries are the fields inside it. It also names its
+ * fields as the caseworker reads them ({@link FormFieldLabels}), for the answer to input that is refused.
  */
-public final class CamundaForm {
+public final class CamundaForm implements FormFieldLabels {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,7 +45,7 @@ public final class CamundaForm {
 
   public static CamundaForm read(JsonNode form) {
     Map<String, FormShape> top = new LinkedHashMap<>();
-    collect(form.path("components"), top, List.of());
+    collect(form.path("components"), top, List.of(), List.of());
     return new CamundaForm(form.path("id").asText(), FormShape.object(top));
   }
 
@@ -62,26 +65,50 @@ public final class CamundaForm {
     return fields;
   }
 
-  private static void collect(JsonNode components, Map<String, FormShape> into, List<String> hides) {
+  /**
+   * The field writing {@code variable}, as the form check names what it refuses: a key, {@code group.key} inside a
+   * group with a path, {@code list[0].key} inside a dynamic list.
+   */
+  @Override
+  public Optional<Labelled> field(String variable) {
+    FormShape shape = variables;
+    for (String part : variable.replaceAll("\\[\\d+]", "").split("\\.")) {
+      if (shape.isList()) {
+        shape = shape.row();
+      }
+      if (shape.isField() || !shape.entries().containsKey(part)) {
+        return Optional.empty();
+      }
+      shape = shape.entries().get(part);
+    }
+    return shape.isField() ? Optional.of(new Labelled(shape.field().label(), shape.field().id())) : Optional.empty();
+  }
+
+  private static void collect(JsonNode components, Map<String, FormShape> into, List<String> hides,
+                              List<String> groups) {
     for (JsonNode component : components) {
       String type = component.path("type").asText();
       List<String> inner = new ArrayList<>(hides);
       FormField.hideOf(component).ifPresent(inner::add);
       boolean container = component.has("components");
+      List<String> innerGroups = new ArrayList<>(groups);
+      if (container) {
+        FormField.groupLabel(component).ifPresent(innerGroups::add);
+      }
       String path = component.path("path").asText("");
       if (container && "dynamiclist".equals(type) && !path.isEmpty()) {
         Map<String, FormShape> row = new LinkedHashMap<>();
-        collect(component.get("components"), row, List.of());
+        collect(component.get("components"), row, List.of(), innerGroups);
         put(into, path, FormShape.repeated(FormShape.object(row), inner,
             component.path("disabled").asBoolean(false)));
       } else if (container && !path.isEmpty()) {
         Map<String, FormShape> group = new LinkedHashMap<>();
-        collect(component.get("components"), group, inner);
+        collect(component.get("components"), group, inner, innerGroups);
         put(into, path, FormShape.object(group));
       } else if (container) {
-        collect(component.get("components"), into, inner);
+        collect(component.get("components"), into, inner, innerGroups);
       } else if (component.hasNonNull("key")) {
-        put(into, component.get("key").asText(), FormShape.leaf(FormField.read(component, hides)));
+        put(into, component.get("key").asText(), FormShape.leaf(FormField.read(component, hides, groups)));
       }
     }
   }

@@ -97,7 +97,7 @@ class FormSubmissionCheck {
                           Map<String, Object> existing) {
     if (isEmpty(field, value)) {
       if (field.required()) {
-        throw new InvalidInputException(name, "skal udfyldes");
+        throw new InvalidInputException(name, missing(field));
       }
       return;
     }
@@ -203,6 +203,16 @@ class FormSubmissionCheck {
     }
     return list.stream().map(option -> option instanceof Map<?, ?> map ? String.valueOf(map.get("value"))
         : String.valueOf(option)).toList();
+  }
+
+  /** What a caseworker must do with a required field she left empty, in the words of its kind. */
+  private static String missing(FormField field) {
+    return switch (field.type()) {
+      case "checkbox" -> "skal krydses af";
+      case "checklist", "taglist" -> "vælg mindst én";
+      case "radio", "select" -> "skal vælges";
+      default -> "skal udfyldes";
+    };
   }
 
   private static boolean isEmpty(FormField field, Object value) {

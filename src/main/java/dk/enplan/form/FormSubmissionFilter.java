@@ -1,5 +1,7 @@
 package dk.enplan.form;
 
+import dk.enplan.process.FormFieldLabels;
+import dk.enplan.process.InvalidInputAnswer;
 import dk.enplan.process.InvalidInputException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,8 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A form submission carries only its form's fields: before the engine sees a start or a task completion, every
  * submitted variable is checked against the deployed Camunda Form of that start event or task
- * ({@link FormSubmissionCheck}); anything else is answered 400 naming the field, and nothing is written. The body
- * is read once and handed on to the engine unchanged.
+ * ({@link FormSubmissionCheck}); anything else is answered 400 naming the field as the form labels it, and nothing
+ * is written. The body is read once and handed on to the engine unchanged, with the form left on the request
+ * ({@link FormFieldLabels}) so that input the engine itself refuses is named in the form's words too.
  */
 class FormSubmissionFilter extends OncePerRequestFilter {
 
@@ -56,28 +59,33 @@ class FormSubmissionFilter extends OncePerRequestFilter {
     }
     String encoding = request.getHeader("Content-Encoding");
     if (encoding != null && !encoding.isBlank() && !"identity".equalsIgnoreCase(encoding.trim())) {
-      refuse(response, 415, "body", "skal sendes uden Content-Encoding");
+      refuse(response, 415, new InvalidInputException("body", "skal sendes uden Content-Encoding"), null);
       return;
     }
     byte[] body = read(request.getInputStream());
     if (body == null) {
-      refuse(response, 413, "body", "er større end " + MAX_BODY_BYTES / 1024 + " kB");
+      refuse(response, 413, new InvalidInputException("body", "er større end " + MAX_BODY_BYTES / 1024 + " kB"), null);
       return;
     }
     Optional<Authentication> caller = callers.of(request, submission.get().engine());
     if (caller.isEmpty()) {
-      refuse(response, 401, "login", "log ind først");
+      refuse(response, 401, new InvalidInputException("login", "log ind først"), null);
       return;
     }
+    CamundaForm form = null;
     try {
       Map<String, SubmittedValue> variables = variables(body);
       Optional<SubmissionTarget> target = targets.find(submission.get(), caller.get());
       if (target.isPresent()) {
-        check.check(target.get().form(), variables, target.get().existing());
+        form = target.get().form();
+        check.check(form, variables, target.get().existing());
       }
     } catch (InvalidInputException violation) {
-      refuse(response, 400, violation.field(), violation.getMessage());
+      refuse(response, 400, violation, form);
       return;
+    }
+    if (form != null) {
+      request.setAttribute(FormFieldLabels.REQUEST_ATTRIBUTE, form);
     }
     chain.doFilter(new ReadAgainRequest(request, body), response);
   }
@@ -119,13 +127,12 @@ class FormSubmissionFilter extends OncePerRequestFilter {
     return bytes.length > MAX_BODY_BYTES ? null : bytes;
   }
 
-  private static void refuse(HttpServletResponse response, int status, String field, String message)
-      throws IOException {
+  /** Answers as the engine's APIs answer refused input, naming the field as {@code form} labels it (if known). */
+  private static void refuse(HttpServletResponse response, int status, InvalidInputException refused,
+                             CamundaForm form) throws IOException {
     response.setStatus(status);
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    String text = message.startsWith(field + ": ") ? message : field + ": " + message;
-    response.getWriter().write(JSON.writeValueAsString(
-        Map.of("type", "InvalidInputException", "field", field, "message", text)));
+    response.getWriter().write(JSON.writeValueAsString(InvalidInputAnswer.body(refused, form)));
   }
 }

@@ -6,6 +6,7 @@ import static dk.enplan.course.CourseVariables.PLAN_VERSION;
 
 import dk.enplan.course.Course;
 import dk.enplan.course.CourseIdentity;
+import dk.enplan.course.DanishDates;
 import dk.enplan.course.SectorSelection;
 import dk.enplan.sector.SectorCatalog;
 import java.util.stream.Collectors;
@@ -49,8 +50,8 @@ class SavePlanVersionDelegate implements JavaDelegate {
     PLANNED_INTERVENTIONS.set(execution, java.util.stream.IntStream.range(0, interventions.size())
         .mapToObj(n -> (n + 1) + ". " + sectors.get(interventions.get(n).sector()).name() + ": "
             + interventions.get(n).description() + " – ansvarlig: " + interventions.get(n).responsible() + ", fra "
-            + interventions.get(n).plannedStart()
-            + (interventions.get(n).plannedEnd() == null ? "" : " til " + interventions.get(n).plannedEnd()))
+            + DanishDates.of(interventions.get(n).plannedStart())
+            + (interventions.get(n).plannedEnd() == null ? "" : " til " + DanishDates.of(interventions.get(n).plannedEnd())))
         .collect(Collectors.joining("\n")));
   }
 }

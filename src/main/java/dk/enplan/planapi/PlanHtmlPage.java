@@ -29,6 +29,7 @@ final class PlanHtmlPage {
                    background: #f3f3f3; }
       .goal { margin: 0.8em 0; padding: 0.5em 0.8em; border: 1px solid #ccc; }
       .goal h3 { margin: 0 0 0.3em 0; font-size: 1.05em; }
+      .contact { font-size: 1.1em; }
       table { border-collapse: collapse; width: 100%; }
       th, td { border: 1px solid #999; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
       th { background: #eee; }
@@ -94,12 +95,7 @@ final class PlanHtmlPage {
     if (plan.contactPerson() == null) {
       html.append("<p>Du får snart en kontaktperson.</p>\n");
     } else {
-      PlanViews.ContactPerson person = plan.contactPerson();
-      String name = person.name() != null ? person.name() : person.userId();
-      html.append("<p>Din kontaktperson er <strong>").append(e(name)).append("</strong>. ")
-          .append("Din kontaktperson hjælper dig, holder styr på planen og taler med de andre afdelinger for dig. ")
-          .append("Ring eller skriv til din kontaktperson, hvis noget ændrer sig, eller hvis du har ")
-          .append("spørgsmål.</p>\n");
+      contactPerson(html, plan.contactPerson(), plan.municipality().name());
     }
     html.append("</section>\n");
 
@@ -126,6 +122,36 @@ final class PlanHtmlPage {
         .append(plan.planVersion()).append(", aftalt den ").append(e(date(plan.agreedAt())))
         .append(". Forløb ").append(e(plan.courseId())).append(".</footer>\n</body>\n</html>\n");
     return html.toString();
+  }
+
+  /**
+   * The contact person by name, with the phone and e-mail to reach her; never the user id, which means nothing to the
+   * citizen. Without a name or a way to reach her, the citizen is told to ask the municipality for her.
+   */
+  private static void contactPerson(StringBuilder html, PlanViews.ContactPerson person, String municipality) {
+    html.append("<p>");
+    if (person.name() != null) {
+      html.append("Din kontaktperson er <strong>").append(e(person.name())).append("</strong>. ");
+    }
+    html.append("Din kontaktperson hjælper dig, holder styr på planen og taler med de andre afdelinger for dig.")
+        .append("</p>\n");
+    if (person.phone() == null && person.email() == null) {
+      html.append("<p>Kontakt ").append(e(municipality)).append(" Kommune og spørg efter din kontaktperson, hvis ")
+          .append("noget ændrer sig, eller hvis du har spørgsmål.</p>\n");
+      return;
+    }
+    html.append("<p class=\"contact\">");
+    if (person.phone() != null) {
+      html.append("Telefon: <strong>").append(e(person.phone())).append("</strong>");
+    }
+    if (person.email() != null) {
+      html.append(person.phone() != null ? "<br>" : "").append("E-mail: <strong>").append(e(person.email()))
+          .append("</strong>");
+    }
+    html.append("</p>\n<p>")
+        .append(person.phone() != null && person.email() != null ? "Ring eller skriv til din kontaktperson"
+            : person.phone() != null ? "Ring til din kontaktperson" : "Skriv til din kontaktperson")
+        .append(", hvis noget ændrer sig, eller hvis du har spørgsmål.</p>\n");
   }
 
   /** HTML-escapes a value (the five special characters; Danish letters stay as they are in UTF-8). */

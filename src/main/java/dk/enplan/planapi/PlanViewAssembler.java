@@ -1,6 +1,8 @@
 package dk.enplan.planapi;
 
 import dk.enplan.course.ConsentScope;
+import dk.enplan.course.ContactPerson;
+import dk.enplan.course.ContactPersons;
 import dk.enplan.course.Course;
 import dk.enplan.course.CourseService;
 import dk.enplan.municipality.MunicipalityCatalog;
@@ -10,9 +12,6 @@ import dk.enplan.plan.PlanStore;
 import dk.enplan.plan.PlanVersion;
 import dk.enplan.sector.SectorCatalog;
 import java.util.List;
-import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -24,15 +23,15 @@ class PlanViewAssembler {
   private final CourseService courses;
   private final MunicipalityCatalog municipalities;
   private final SectorCatalog sectors;
-  private final IdentityService identity;
+  private final ContactPersons contactPersons;
 
   PlanViewAssembler(PlanStore plans, CourseService courses, MunicipalityCatalog municipalities,
-                    SectorCatalog sectors, IdentityService identity) {
+                    SectorCatalog sectors, ContactPersons contactPersons) {
     this.plans = plans;
     this.courses = courses;
     this.municipalities = municipalities;
     this.sectors = sectors;
-    this.identity = identity;
+    this.contactPersons = contactPersons;
   }
 
   PlanViews.CurrentPlan current(Course course) {
@@ -67,9 +66,8 @@ class PlanViewAssembler {
     if (userId == null) {
       return null;
     }
-    String name = Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult())
-        .map(PlanViewAssembler::displayName).orElse(null);
-    return new PlanViews.ContactPerson(userId, name);
+    ContactPerson person = contactPersons.of(userId);
+    return new PlanViews.ContactPerson(userId, person.name(), person.phone(), person.email());
   }
 
   private PlanViews.Version version(PlanVersion version) {
@@ -106,9 +104,4 @@ class PlanViewAssembler {
         .map(s -> new PlanViews.Sector(s.key(), s.name())).orElse(new PlanViews.Sector(key, key));
   }
 
-  private static String displayName(User user) {
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).trim();
-    return name.isEmpty() ? null : name;
-  }
 }

@@ -64,7 +64,12 @@ public final class PlanViews {
   @Schema(description = "The coordinating contact person: the citizen's one contact in the municipality")
   public record ContactPerson(
       @Schema(example = "koordinator.allerod") String userId,
-      @Schema(description = "First and last name from the identity service, if known") String name) {
+      @Schema(description = "First and last name from the identity service, if known", example = "Mette Holm")
+      String name,
+      @Schema(description = "The phone number the citizen calls, from configuration, if known",
+          example = "48 10 00 01") String phone,
+      @Schema(description = "E-mail from the identity service, if known", example = "mette.holm@allerod.dk")
+      String email) {
   }
 
   @Schema(description = "A goal on one life domain")

@@ -1,11 +1,12 @@
 package dk.enplan.process;
 
 import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
@@ -14,9 +15,10 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 
 /**
  * JAX-RS mappers that answer an {@link InvalidInputException} anywhere in an error's causes with 400 and
- * {@code {"type": "InvalidInputException", "field": …, "message": …}}: Camunda's resources wrap the engine's
- * exception in a {@link RestException} (500) or let it through as a {@link ProcessEngineException}. Every other error
- * keeps Camunda's own handling.
+ * {@code {"type": "InvalidInputException", "field": …, "message": …}} ({@link InvalidInputAnswer}; in a form
+ * submission in the words of the submitted form, which the form check left on the request): Camunda's resources wrap
+ * the engine's exception in a {@link RestException} (500) or let it through as a {@link ProcessEngineException}.
+ * Every other error keeps Camunda's own handling.
  */
 final class InvalidInputResponses {
 
@@ -25,26 +27,31 @@ final class InvalidInputResponses {
   private InvalidInputResponses() {
   }
 
-  static Optional<Response> of(Throwable error) {
+  static Optional<Response> of(Throwable error, HttpServletRequest request) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof InvalidInputException invalid) {
         return Optional.of(Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-            .entity(Map.of("type", "InvalidInputException", "field", invalid.field(),
-                "message", invalid.getMessage()))
+            .entity(InvalidInputAnswer.body(invalid, submittedForm(request)))
             .build());
       }
     }
     return Optional.empty();
   }
 
+  private static FormFieldLabels submittedForm(HttpServletRequest request) {
+    return request != null && request.getAttribute(FormFieldLabels.REQUEST_ATTRIBUTE) instanceof FormFieldLabels form
+        ? form : null;
+  }
+
   @Priority(1)
   public static class WrappedInvalidInput implements ExceptionMapper<RestException> {
 
     private final RestExceptionHandler camundaDefault = new RestExceptionHandler();
+    @Context private HttpServletRequest request;
 
     @Override
     public Response toResponse(RestException exception) {
-      return of(exception).orElseGet(() -> camundaDefault.toResponse(exception));
+      return of(exception, request).orElseGet(() -> camundaDefault.toResponse(exception));
     }
   }
 
@@ -52,10 +59,11 @@ final class InvalidInputResponses {
   public static class DirectInvalidInput implements ExceptionMapper<ProcessEngineException> {
 
     private final ProcessEngineExceptionHandler camundaDefault = new ProcessEngineExceptionHandler();
+    @Context private HttpServletRequest request;
 
     @Override
     public Response toResponse(ProcessEngineException exception) {
-      return of(exception).orElseGet(() -> camundaDefault.toResponse(exception));
+      return of(exception, request).orElseGet(() -> camundaDefault.toResponse(exception));
     }
   }
 }

@@ -5,9 +5,7 @@ import dk.enplan.security.LoginThrottle.ThrottledLogin;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 class LoginThrottleController {
 
   static final String PATH = "/api/admin/login-throttle";
-  static final String ADMIN_GROUP = Groups.CAMUNDA_ADMIN;
 
   private final LoginThrottle throttle;
   private final IdentityService identity;
@@ -65,19 +62,10 @@ class LoginThrottleController {
   }
 
   private ResponseEntity<?> refusedUnlessAdministrator() {
-    Authentication caller = identity.getCurrentAuthentication();
-    if (caller == null || caller.getUserId() == null) {
-      return error(HttpStatus.UNAUTHORIZED, null, "log ind med HTTP Basic");
-    }
-    if (caller.getGroupIds() == null || !caller.getGroupIds().contains(ADMIN_GROUP)) {
-      return error(HttpStatus.FORBIDDEN, null, "kun administratorer (gruppen " + ADMIN_GROUP
-          + ") ser og ophæver spærrede logins");
-    }
-    return null;
+    return AdministratorsOnly.refusal(identity, "ser og ophæver spærrede logins").orElse(null);
   }
 
   private static ResponseEntity<Map<String, String>> error(HttpStatus status, String field, String message) {
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-        .body(field == null ? Map.of("message", message) : Map.of("field", field, "message", message));
+    return AdministratorsOnly.error(status, field, message);
   }
 }

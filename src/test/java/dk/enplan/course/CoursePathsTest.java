@@ -23,6 +23,7 @@ import dk.enplan.plan.PlanStore;
 import dk.enplan.plan.PlanVersion;
 import dk.enplan.testing.CourseDriver;
 import dk.enplan.testing.CourseEngineTest;
+import dk.enplan.testing.CoursePathFailures;
 import dk.enplan.testing.TestIdentity;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +35,15 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** One test per path through en-plan and its sector processes, named in the domain's words. */
+/**
+ * One test per path through en-plan and its sector processes (the models in processes/ as they are), named in the
+ * domain's words; a failure names the path and the elements by their Danish names ({@link CoursePathFailures}).
+ */
 @CourseEngineTest
+@ExtendWith(CoursePathFailures.class)
 class CoursePathsTest {
 
   @Autowired ProcessEngine engine;

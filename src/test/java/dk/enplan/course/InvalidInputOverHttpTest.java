@@ -231,6 +231,7 @@ class InvalidInputOverHttpTest {
     JsonNode body = EngineHttp.json(response);
     assertThat(body.path("type").asText()).isEqualTo("InvalidInputException");
     assertThat(body.path("field").asText()).as(response.body()).isEqualTo(field);
-    assertThat(body.path("message").asText()).startsWith(field + ": ");
+    assertThat(body.path("message").asText()).as("named as the form labels it, or by the variable (a message)")
+        .startsWith((body.has("label") ? body.path("label").asText() : field) + ": ");
   }
 }

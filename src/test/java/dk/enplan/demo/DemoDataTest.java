@@ -8,6 +8,7 @@ import static dk.enplan.course.CourseProcess.SectorElements.ASSESS_SECTOR;
 import static dk.enplan.course.CourseProcess.SectorElements.START_INTERVENTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.enplan.course.ContactPersons;
 import dk.enplan.course.CourseProcess;
 import java.util.Date;
 import java.util.List;
@@ -82,13 +83,29 @@ class DemoDataTest {
   }
 
   @Test
+  void theDemoCoordinatorsHaveANamePhoneAndEmail(@Autowired ContactPersons contactPersons) {
+    assertThat(contactPersons.of("koordinator.allerod")).satisfies(mette -> {
+      assertThat(mette.name()).isEqualTo("Mette Holm");
+      assertThat(mette.phone()).isEqualTo("48 10 00 01");
+      assertThat(mette.email()).isEqualTo("mette.holm@allerod.example");
+    });
+    assertThat(contactPersons.of("koordinator.ballerup").line())
+        .isEqualTo("Jonas Friis, tlf. 44 77 00 01, jonas.friis@ballerup.example");
+  }
+
+  @Test
   void staffedMunicipalitiesHaveOneUserPerGroupInThatGroupAndTenantOnly() {
     STAFFED.forEach((tenant, municipalityName) -> GROUPS.forEach(group -> {
       String userId = group + "." + tenant;
       User user = identity.createUserQuery().userId(userId).singleResult();
       assertThat(user).as(userId).isNotNull();
       assertThat(user.getFirstName()).as(userId).isNotBlank();
-      assertThat(user.getLastName()).as(userId).isEqualTo(municipalityName);
+      if (group.equals("koordinator")) {
+        assertThat(user.getEmail()).as("the contact person's e-mail, shown to the citizen").isNotBlank()
+            .doesNotContain(userId);
+      } else {
+        assertThat(user.getLastName()).as(userId).isEqualTo(municipalityName);
+      }
       assertThat(identity.checkPassword(userId, "demo")).as(userId).isTrue();
       assertThat(identity.createGroupQuery().groupMember(userId).list()).as(userId)
           .extracting(Group::getId).containsExactly(group);

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.enplan.course.CourseSteps;
 import dk.enplan.testing.AttackReport;
+import dk.enplan.testing.CourseDriver;
+import dk.enplan.testing.DeployedForm;
 import dk.enplan.testing.CourseEngineTest;
 import dk.enplan.testing.TestIdentity;
 import java.io.ByteArrayOutputStream;
@@ -20,11 +23,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +58,9 @@ class ModelerDeploymentTest {
   @Autowired IdentityService identityService;
   @Autowired RepositoryService repository;
   @Autowired ManagementService management;
+  @Autowired RuntimeService runtime;
+  @Autowired FormService forms;
+  @Autowired CourseDriver driver;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -61,7 +70,7 @@ class ModelerDeploymentTest {
 
   @AfterEach
   void removeWhatWasDeployed() {
-    deployed.forEach(id -> repository.deleteDeployment(id, true));
+    deployed.forEach(id -> repository.deleteDeployment(id, true, true));
   }
 
   @Test
@@ -186,6 +195,75 @@ class ModelerDeploymentTest {
         "deployment", "outputEntry 'out', tekst: FEEL-funktioner med 'external'");
   }
 
+  @Test
+  void theCourseModelDeployedAloneKeepsEveryFormOfRunningAndNewCourses() throws Exception {
+    ProcessInstance running = driver.refer("allerod", CourseSteps.referral("0101901234", List.of("ledighed")));
+    String enPlan = Files.readString(Path.of("processes", "en-plan.bpmn"));
+
+    for (boolean changedOnly : List.of(false, true)) {
+      HttpResponse<String> response = deploy(ANALYST, "allerod", "en-plan.bpmn",
+          enPlan.replace("name=\"Visitér henvisningen\"", "name=\"Visitér henvisningen " + changedOnly + "\""),
+          changedOnly);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      JsonNode deployment = remember(response);
+      assertThat(deployment.path("deployedProcessDefinitions").size()).as("en-plan and the processes it calls")
+          .isEqualTo(4);
+      String definition = repository.createProcessDefinitionQuery().deploymentId(deployment.path("id").asText())
+          .processDefinitionKey("en-plan").singleResult().getId();
+      assertThat(DeployedForm.read(forms.getDeployedStartForm(definition)).id()).isEqualTo("henvisning");
+      assertThat(formsOf(deployment.path("id").asText())).as("every form the deployment's processes reference")
+          .containsAll(FORMS_REFERENCED);
+
+      ProcessInstance next = driver.as("visitation.allerod", List.of("visitation"), "allerod", () ->
+          runtime.startProcessInstanceById(definition, tasklistReferral()));
+      assertThat(driver.form(driver.task(next.getBusinessKey(), "visitation")).id()).isEqualTo("visitation");
+    }
+    assertThat(driver.form(driver.task(running.getBusinessKey(), "visitation")).id())
+        .as("the running course keeps its own deployment's form").isEqualTo("visitation");
+    assertThat(repository.getProcessDefinition(runtime.createProcessInstanceQuery()
+        .processInstanceId(running.getId()).singleResult().getProcessDefinitionId()).getTenantId()).isNull();
+  }
+
+  @Test
+  void aProcessReferencingAFormThatIsDeployedNowhereIsRefused() throws Exception {
+    refused("3", "BPMN: user task with a formRef deployed nowhere (Tasklist's 'Form failure')", ANALYST, "allerod",
+        "uden-formular.bpmn", process("""
+        <bpmn:startEvent id="start"/><bpmn:sequenceFlow id="toTask" sourceRef="start" targetRef="task"/>
+        <bpmn:userTask id="task" name="Opgave" camunda:formRef="findes-ikke" camunda:formRefBinding="deployment"/>
+        <bpmn:sequenceFlow id="toEnd" sourceRef="task" targetRef="end"/><bpmn:endEvent id="end"/>"""),
+        "deployment", "uden-formular.bpmn, userTask 'task', camunda:formRef: formularen 'findes-ikke' findes hverken "
+            + "i udrulningen eller blandt de udrullede formularer for allerod");
+  }
+
+  /** Every camunda:formRef in processes/*.bpmn (with binding deployment). */
+  private static final List<String> FORMS_REFERENCED = formsReferenced();
+
+  private static List<String> formsReferenced() {
+    try (var files = Files.list(Path.of("processes"))) {
+      java.util.regex.Pattern ref = java.util.regex.Pattern.compile("camunda:formRef=\"([^\"]+)\"");
+      return files.filter(file -> file.toString().endsWith(".bpmn")).flatMap(file -> {
+        try {
+          return ref.matcher(Files.readString(file)).results().map(match -> match.group(1));
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).distinct().sorted().toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private List<String> formsOf(String deploymentId) {
+    return repository.getDeploymentResourceNames(deploymentId).stream().filter(name -> name.endsWith(".form"))
+        .map(name -> DeployedForm.read(repository.getResourceAsStream(deploymentId, name)).id()).toList();
+  }
+
+  private static Map<String, Object> tasklistReferral() {
+    Map<String, Object> referral = new java.util.HashMap<>(CourseSteps.referral("0101901234", List.of("ledighed")));
+    referral.put("problemAreas", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"ledighed\"]").create());
+    return referral;
+  }
+
   private void refused(String item, String attack, String user, String tenant, String file, String content,
                        String field, String... mentions) throws Exception {
     Map<String, Long> before = counts();
@@ -217,13 +295,18 @@ class ModelerDeploymentTest {
     return body;
   }
 
-  /** The request Camunda Modeler sends: multipart/form-data with its text fields and the file. */
   private HttpResponse<String> deploy(String user, String tenant, String file, String content) throws Exception {
+    return deploy(user, tenant, file, content, true);
+  }
+
+  /** The request Camunda Modeler sends: multipart/form-data with its text fields and the file. */
+  private HttpResponse<String> deploy(String user, String tenant, String file, String content,
+                                      boolean changedOnly) throws Exception {
     String boundary = "----ModelerBoundary" + UUID.randomUUID().toString().replace("-", "");
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     field(body, boundary, "deployment-name", file.replaceAll("\\..*", ""));
     field(body, boundary, "deployment-source", "Camunda Modeler");
-    field(body, boundary, "deploy-changed-only", "true");
+    field(body, boundary, "deploy-changed-only", String.valueOf(changedOnly));
     if (tenant != null) {
       field(body, boundary, "tenant-id", tenant);
     }

@@ -53,6 +53,7 @@ class LookupApiTest {
     assertThat(answer.path("municipality").path("name").asText()).isEqualTo("Allerød");
     assertThat(answer.path("planVersion").asInt()).isEqualTo(1);
     assertThat(answer.path("contactPerson").path("userId").asText()).isEqualTo(CourseSteps.COORDINATOR);
+    assertThat(answer.path("contactPerson").path("phone").asText()).isEqualTo("48 10 00 01");
     assertThat(answer.path("link").asText()).isEqualTo("/api/courses/" + courseId + "/plan");
     assertThat(response.body()).doesNotContain("1104794321", "110479", "Mette Hansen", "Job inden for et år",
         "Et job, jeg kan holde til", "Indsats fra", "Lars Jensen", "ledighed", "Langvarig ledighed", "consent",

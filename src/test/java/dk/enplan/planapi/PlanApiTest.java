@@ -68,6 +68,8 @@ class PlanApiTest {
     assertThat(plan.path("citizen").path("maskedCpr").asText()).isEqualTo("150377-xxxx");
     assertThat(plan.path("contactPerson").path("userId").asText()).isEqualTo(CourseSteps.COORDINATOR);
     assertThat(plan.path("contactPerson").path("name").asText()).isEqualTo("koordinator allerod");
+    assertThat(plan.path("contactPerson").path("phone").asText()).isEqualTo("48 10 00 01");
+    assertThat(plan.path("contactPerson").path("email").asText()).isEqualTo("koordinator@allerod.kommune.example");
     assertThat(plan.path("planVersion").asInt()).isEqualTo(1);
     assertThat(plan.path("agreedBy").asText()).isEqualTo(CourseSteps.COORDINATOR);
     assertThat(plan.path("agreedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
@@ -167,6 +169,10 @@ class PlanApiTest {
         "Lars Jensen, beskaeftigelse", "1. december 2026", "koordinator allerod", "Jobcenter", "Ydelse",
         "091181-xxxx", "Allerød Kommune");
     assertThat(page).doesNotContain("0911813456", "091181-3456");
+    assertThat(page).as("the contact person by name, phone and e-mail, never by user id")
+        .contains("Din kontaktperson er <strong>koordinator allerod</strong>", "Telefon: <strong>48 10 00 01</strong>",
+            "E-mail: <strong>koordinator@allerod.kommune.example</strong>", "Ring eller skriv til din kontaktperson")
+        .doesNotContain(CourseSteps.COORDINATOR);
   }
 
   @Test

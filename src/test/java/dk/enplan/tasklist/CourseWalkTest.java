@@ -396,7 +396,7 @@ class CourseWalkTest {
   static final class Danish {
 
     /** TODO(issue 14 item 1, Danish webapps): on once the Danish Tasklist and form-js dates are on main. */
-    static final boolean ON = false;
+    static final boolean ON = true;
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern(ON ? "dd-MM-yyyy" : "MM/dd/yyyy");
     static final String DATE_PLACEHOLDER = "dd-mm-åååå";
     static final String COMPLETE = "Fuldfør";
@@ -442,17 +442,17 @@ class CourseWalkTest {
     /** TODO(issue 14 item 2, cards that name the citizen): on once the cards show name, CPR, phase, due date. */
     static final boolean CARDS_NAME_CITIZEN = false;
     /** TODO(issue 14 item 3, errors a caseworker can act on): on once validation errors are 400 in Danish. */
-    static final boolean ACTIONABLE_ERRORS = false;
+    static final boolean ACTIONABLE_ERRORS = true;
     /** TODO(issue 14 item 4, each decision made anew): on once forms no longer pre-fill earlier decisions. */
     static final boolean DECISIONS_ANEW = false;
     /** TODO(issue 14 item 6, people by name): on once the coordinator is offered by name. */
-    static final boolean PEOPLE_BY_NAME = false;
+    static final boolean PEOPLE_BY_NAME = true;
 
     private Features() {
     }
 
     /** TODO(issue 14 item 6, people by name): on once Tasklist's start dialog offers only en-plan. */
-    static final boolean ONLY_COURSE_STARTABLE = false;
+    static final boolean ONLY_COURSE_STARTABLE = true;
 
     static void assertOnlyTheCourseStartable(List<String> offered) {
       if (ONLY_COURSE_STARTABLE) {
@@ -465,6 +465,9 @@ class CourseWalkTest {
         assertThat(form).contains("koordinator allerod").doesNotContain(COORDINATOR);
       }
     }
+
+    /** The refused plan meeting's sentence: the field named as the form labels it. */
+    static final String ERROR_SENTENCE = "Indsats 2, Planlagt slut: slutdatoen ligger før startdatoen";
 
     static String coordinatorOption() {
       return PEOPLE_BY_NAME ? "koordinator allerod" : COORDINATOR;
@@ -481,8 +484,10 @@ class CourseWalkTest {
       if (!ACTIONABLE_ERRORS) {
         return;
       }
-      assertThat(notification).contains("Indsats 2: slutdatoen ligger før startdatoen")
+      assertThat(notification).contains(ERROR_SENTENCE)
           .doesNotContain("intervention2PlannedEnd", "Cannot submit", "error happened");
+      assertThat(page.text(By.cssSelector(".fjs-has-errors .fjs-form-field-error")))
+          .as("under the marked field").isEqualTo("Slutdatoen ligger før startdatoen");
       assertThat(page.notificationAreaCovers(TasklistPage.COMPLETE)).as("the error over the Complete button")
           .isFalse();
     }

@@ -1,7 +1,9 @@
 package dk.enplan.tasklist;
 
 import static dk.enplan.course.CourseProcess.Elements.OBTAIN_CONSENT;
+import static dk.enplan.course.CourseProcess.Elements.PLAN_MEETING;
 import static dk.enplan.course.CourseProcess.Elements.VISITATION;
+import static dk.enplan.course.CourseProcess.SectorElements.START_INTERVENTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -20,12 +22,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A caseworker in a real browser (Debian's Chromium, headless): refers a citizen through the start form in
- * Tasklist, then visitates with the visitation form, so the forms are proven to write what the model reads.
+ * Tasklist, then visitates with the visitation form, so the forms are proven to write what the model reads; a
+ * sector starts an intervention with the calendar; a coordinator's refused plan meeting reads in Danish at the field.
+ * The browser is set to English and runs in UTC, as in CI, so the
+ * tests also prove Tasklist Danish by default: labels, form-js's messages, dd-mm-åååå dates, a calendar from Monday.
  * Skipped where Chromium and ChromeDriver are not installed ({@code .ci/run} installs them).
  */
 @CourseEngineTest
@@ -36,6 +42,7 @@ class TasklistEndToEndTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired CourseDriver driver;
+  @Autowired CourseSteps steps;
 
   private TasklistPage page;
 
@@ -120,5 +127,108 @@ class TasklistEndToEndTest {
     assertThat(page.form().findElements(By.cssSelector("img, script, b, a[href^='http://example']")))
         .as("elements made of the caseworker's text").isEmpty();
     assertThat(page.browser().findElements(By.cssSelector("img[src='x']"))).isEmpty();
+  }
+
+  /**
+   * A sector starts its intervention in Danish: the plan's dates as dd-mm-åååå, Danish validation messages, the
+   * calendar in Danish from Monday, the chosen date shown as dd-mm-åååå and submitted as åååå-mm-dd, no migration
+   * banner, the Fuldfør button.
+   */
+  @Test
+  void enSektorIgangsaetterIndsatsenPaaDanskMedKalenderen() {
+    ProcessInstance course = steps.inInterventionPhase(List.of("beskaeftigelse"));
+    Task start = driver.task(CourseSteps.businessKey(course), START_INTERVENTION);
+
+    page.logIn("sektor-beskaeftigelse.allerod", TestIdentity.PASSWORD);
+    assertThat(page.browser().findElements(By.cssSelector(".ce-eol-banner")).stream()
+        .anyMatch(WebElement::isDisplayed)).as("Camunda's migration banner").isFalse();
+    page.openTask(start.getId());
+    assertThat(page.formText("Indsats")).as("the plan's dates").contains("fra 01-12-2026 til 01-03-2027");
+    page.claim();
+
+    page.click(By.linkText("Sæt opfølgningsdato"));
+    WebElement tasklistCalendar = page.await(() -> page.browser().findElements(By.cssSelector(".uib-daypicker"))
+        .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+    assertThat(tasklistCalendar.findElements(By.cssSelector("thead th small")).stream().map(WebElement::getText)
+        .toList()).as("Tasklist's own calendar, from Monday").containsExactly("man", "tir", "ons", "tor", "fre", "lør",
+        "søn");
+    page.browser().navigate().refresh();
+    page.formText("Indsats");
+    page.await(() -> page.browser().findElements(By.cssSelector(".disabled-form")).isEmpty());
+
+    page.type("Ansvarlig medarbejder", "");
+    assertThat(page.fieldError(null, "Ansvarlig medarbejder")).isEqualTo("Feltet skal udfyldes.");
+
+    WebElement date = page.field("Planlagt start");
+    assertThat(date.getAttribute("placeholder")).isEqualTo("dd-mm-åååå");
+    page.click(By.id(date.getAttribute("id")));
+    WebElement calendar = page.await(() -> page.browser().findElements(By.cssSelector(".flatpickr-calendar.open"))
+        .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+    assertThat(calendar.findElements(By.cssSelector(".flatpickr-weekday")).stream().map(WebElement::getText)
+        .map(String::trim).toList()).as("the week from Monday")
+        .containsExactly("man", "tir", "ons", "tor", "fre", "lør", "søn");
+    String month = calendar.findElement(By.cssSelector(".flatpickr-monthDropdown-months option:checked")).getText();
+    assertThat(List.of("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+        "oktober", "november", "december")).contains(month);
+    calendar.findElement(By.xpath(".//span[contains(@class,'flatpickr-day') and not(contains(@class,'prevMonthDay'))"
+        + " and not(contains(@class,'nextMonthDay')) and normalize-space()='15']")).click();
+    String shown = page.await(() -> date.getAttribute("value").matches("15-\\d{2}-\\d{4}")
+        ? date.getAttribute("value") : null);
+    page.screenshot(Path.of("target", "tasklist-da-calendar.png"));
+
+    page.type("Ansvarlig medarbejder", "Lars Jensen");
+    if (page.field("Indsatsen, som sektoren leverer").getAttribute("value").isBlank()) {
+      page.type("Indsatsen, som sektoren leverer", "Virksomhedspraktik");
+    }
+    assertThat(page.text(TasklistPage.COMPLETE)).isEqualTo("Fuldfør");
+    page.complete();
+    page.await(() -> tasks.createTaskQuery().taskId(start.getId()).count() == 0);
+    String iso = shown.substring(6) + "-" + shown.substring(3, 5) + "-" + shown.substring(0, 2);
+    assertThat(runtime.getVariable(start.getProcessInstanceId(), "interventionStart")).as("what the form submitted")
+        .isEqualTo(iso);
+  }
+
+  /**
+   * Issue 14, item 3: the coordinator completes a plan meeting whose second intervention ends before it starts (the
+   * form filled as Tasklist restores a saved form). She reads one Danish sentence naming the field as the form labels
+   * it in the notification, and what is wrong under the field; no engine id, no English frame; the form stays
+   * filled; the notification lies clear of the Complete button; the task is still hers.
+   */
+  @Test
+  void enFejlIPlanmoedetVisesPaaDanskVedFeltetOgFormularenForbliverUdfyldt() throws Exception {
+    ProcessInstance course = steps.inJointAssessment(CourseSteps.TENANT, List.of("beskaeftigelse", "ydelse"));
+    steps.assess(course, "beskaeftigelse");
+    steps.assess(course, "ydelse");
+    Task meeting = steps.task(course, PLAN_MEETING);
+    Map<String, Object> form = new java.util.HashMap<>(CourseSteps.planMeeting("ja", List.of("beskaeftigelse",
+        "ydelse")));
+    form.put("intervention2PlannedStart", "2027-03-01");
+    form.put("intervention2PlannedEnd", "2027-02-01");
+    String sentence = "Indsats 2, Planlagt slut: slutdatoen ligger før startdatoen";
+
+    page.logIn(CourseSteps.COORDINATOR, TestIdentity.PASSWORD);
+    page.script("localStorage.setItem('camunda-form:' + arguments[0], arguments[1]);", meeting.getId(),
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(form));
+    page.openTask(meeting.getId());
+    String second = "Indsats 2 (valgfrit)";
+    page.await(() -> "Indsats fra ydelse".equals(page.field(second, "Indsats").getAttribute("value")));
+    page.complete();
+
+    String notification = page.notification(sentence);
+    assertThat(notification).contains("Opgaven er ikke afsluttet")
+        .doesNotContain("An error happened", "intervention2PlannedEnd", meeting.getId(), "Cannot submit");
+    WebElement marked = page.await(() -> page.browser().findElements(
+        By.cssSelector(".fjs-has-errors .fjs-form-field-error")).stream().filter(WebElement::isDisplayed)
+        .findFirst().orElse(null));
+    assertThat(marked.getText()).as("under the field, without its label")
+        .isEqualTo("Slutdatoen ligger før startdatoen");
+    assertThat(marked.findElement(By.xpath("..")).getText()).contains("Planlagt slut");
+    page.screenshot(Path.of("target", "tasklist-form-error.png"));
+    assertThat(page.field(second, "Indsats").getAttribute("value")).as("the form stays filled")
+        .isEqualTo("Indsats fra ydelse");
+    assertThat(page.field("Mål 1", "Mål").getAttribute("value")).isEqualTo("Job inden for et år");
+    assertThat(page.notificationAreaCovers(TasklistPage.COMPLETE)).as("a notification over the Complete button")
+        .isFalse();
+    assertThat(tasks.createTaskQuery().taskId(meeting.getId()).count()).as("the task is still open").isEqualTo(1);
   }
 }

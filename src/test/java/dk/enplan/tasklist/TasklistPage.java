@@ -154,6 +154,15 @@ public final class TasklistPage implements AutoCloseable {
     return field(null, label);
   }
 
+  /** The validation message form-js shows under the field, once it shows one. */
+  public String fieldError(String group, String label) {
+    String id = field(group, label).getAttribute("id");
+    return wait.until(driver -> {
+      List<WebElement> messages = driver.findElements(By.cssSelector("[id='" + id + "-error-message'] li"));
+      return messages.isEmpty() || messages.get(0).getText().isBlank() ? null : messages.get(0).getText();
+    });
+  }
+
   /** Scrolls the field into the middle of the window, as the caseworker looks at it. */
   public void show(String group, String label) {
     script("arguments[0].scrollIntoView({block: 'center'});", field(group, label));

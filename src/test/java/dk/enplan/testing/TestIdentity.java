@@ -10,9 +10,10 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * The few users tests need: a visitation caseworker, a coordinator, a specialist system, a Jobcenter caseworker and
- * an analyst in Allerød and in Ballerup, an administrator (without one, the webapps show their first-time setup page
- * instead of the login), and {@code netvaerk}, the network role's user, of no municipality.
+ * The few users tests need: a visitation caseworker, a coordinator, a specialist system, caseworkers of three sectors
+ * (Jobcenter, Ydelse, Sundhed), a manager and an analyst in Allerød and in Ballerup, an administrator (without one, the webapps show their first-time setup page
+ * instead of the login), and {@code netvaerk}, the network role's user, of no municipality. Each user has an e-mail
+ * ({@code koordinator@allerod.kommune.example}); the test configuration gives koordinator.allerod a phone.
  */
 @Component
 public class TestIdentity {
@@ -75,6 +76,7 @@ public class TestIdentity {
           User user = identity.newUser(userId);
           user.setFirstName(group);
           user.setLastName(tenant);
+          user.setEmail(group + "@" + tenant + ".kommune.example");
           user.setPassword(PASSWORD);
           identity.saveUser(user);
           identity.createMembership(userId, group);
