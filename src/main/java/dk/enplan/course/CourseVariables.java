@@ -55,8 +55,7 @@ public final class CourseVariables {
   public static final ProcessVariable<String> INTERVENTION_RESPONSIBLE =
       ProcessVariable.string("interventionResponsible");
   public static final ProcessVariable<String> INTERVENTION_START = ProcessVariable.string("interventionStart");
-  public static final ProcessVariable<String> INTERVENTION_DESCRIPTION =
-      ProcessVariable.string("interventionDescription");
+  public static final ProcessVariable<String> SECTOR_INTERVENTIONS = ProcessVariable.string("sectorInterventions");
   public static final ProcessVariable<String> INTERVENTION_OUTCOME = ProcessVariable.string("interventionOutcome");
   public static final ProcessVariable<String> INTERVENTION_OUTCOME_NOTE =
       ProcessVariable.string("interventionOutcomeNote");
@@ -67,6 +66,8 @@ public final class CourseVariables {
   public static final ProcessVariable<String> PLAN_GOALS = ProcessVariable.string("planGoals");
   public static final ProcessVariable<String> PLANNED_INTERVENTIONS = ProcessVariable.string("plannedInterventions");
   public static final ProcessVariable<String> CITIZEN_AGREES = ProcessVariable.string("citizenAgrees");
+  public static final ProcessVariable<String> MEETING_NOTE = ProcessVariable.string("meetingNote");
+  public static final ProcessVariable<Integer> PREVIOUS_PLAN_VERSION = ProcessVariable.integer("previousPlanVersion");
   public static final ProcessVariable<Integer> PLAN_VERSION = ProcessVariable.integer("planVersion");
   public static final ProcessVariable<String> DECISION_TEXT = ProcessVariable.string("decisionText");
   public static final ProcessVariable<Boolean> COMPLAINT_GUIDANCE_GIVEN = ProcessVariable.bool("complaintGuidanceGiven");
@@ -74,6 +75,7 @@ public final class CourseVariables {
   // follow-up and closure
   public static final ProcessVariable<String> FOLLOW_UP_DECISION = ProcessVariable.string("followUpDecision");
   public static final ProcessVariable<String> FOLLOW_UP_NOTE = ProcessVariable.string("followUpNote");
+  public static final ProcessVariable<String> PROGRESSION_SO_FAR = ProcessVariable.string("progressionSoFar");
   public static final ProcessVariable<String> CLOSURE_REASON = ProcessVariable.string("closureReason");
 
   // events
@@ -81,6 +83,9 @@ public final class CourseVariables {
   public static final ProcessVariable<String> COMPLAINT_TEXT = ProcessVariable.string("complaintText");
   public static final ProcessVariable<String> COMPLAINT_UPHELD = ProcessVariable.string("complaintUpheld");
   public static final ProcessVariable<String> RECONSIDERATION_NOTE = ProcessVariable.string("reconsiderationNote");
+  public static final ProcessVariable<String> CHANGE_ASSESSMENT = ProcessVariable.string("changeAssessment");
+  public static final ProcessVariable<String> REVISION_REQUESTED = ProcessVariable.string("revisionRequested");
+  public static final ProcessVariable<String> WITHDRAWAL_FOLLOW_UP = ProcessVariable.string("withdrawalFollowUp");
   public static final ProcessVariable<String> MOVE_NOTICE = ProcessVariable.string("moveNotice");
   public static final ProcessVariable<String> NEW_MUNICIPALITY = ProcessVariable.string("newMunicipality");
   public static final ProcessVariable<String> HANDOVER_NOTE = ProcessVariable.string("handoverNote");

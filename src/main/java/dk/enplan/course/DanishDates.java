@@ -1,5 +1,6 @@
 package dk.enplan.course;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +22,11 @@ public class DanishDates {
   /** {@code 29-12-2026}: the day in Danish time of a stored point in time; empty when there is none. */
   public String date(Date moment) {
     return moment == null ? "" : DATE.format(moment.toInstant().atZone(DANISH_TIME));
+  }
+
+  /** {@code 29-12-2026}: the day in Danish time of a stored instant. */
+  public static String of(Instant moment) {
+    return DATE.format(moment.atZone(DANISH_TIME));
   }
 
   /** {@code 29-12-2026}: a calendar date (a planned start, an end); empty when there is none. */

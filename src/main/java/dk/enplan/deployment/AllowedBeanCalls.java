@@ -32,6 +32,8 @@ final class AllowedBeanCalls {
       // dk.enplan.course.SectorSelection: the sectors of the course
       "sectorSelection.chosen(_)",
       "sectorSelection.participating(_)",
+      // dk.enplan.plan.PlannedSectors: the sectors with an intervention in the agreed plan
+      "plannedSectors.withInterventions(_)",
       // dk.enplan.course.CourseRoles: the course's coordinating contact person, from the plan store
       "courseRoles.coordinator(_)",
       "courseRoles.sectorGroup(_)",

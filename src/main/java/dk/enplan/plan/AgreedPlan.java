@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** What the coordinator and the citizen agreed at the plan meeting, validated, before it becomes a version. */
-public record AgreedPlan(String citizenGoals, List<Goal> goals, List<Intervention> interventions) {
+public record AgreedPlan(String citizenGoals, List<Goal> goals, List<Intervention> interventions,
+                         String meetingNote) {
 
   public AgreedPlan {
     goals = List.copyOf(goals);

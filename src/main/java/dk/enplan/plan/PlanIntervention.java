@@ -43,6 +43,10 @@ public class PlanIntervention {
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   private Status status;
+  @Column(name = "actual_start")
+  private LocalDate actualStart;
+  @Column(name = "actual_end")
+  private LocalDate actualEnd;
 
   protected PlanIntervention() {
   }
@@ -60,8 +64,41 @@ public class PlanIntervention {
     this.status = Status.PLANNED;
   }
 
-  void moveTo(Status next) {
-    this.status = next;
+  /** The sector started the intervention on {@code date}. */
+  void start(LocalDate date) {
+    this.status = Status.STARTED;
+    this.actualStart = date;
+  }
+
+  /** The sector ended the intervention ({@code outcome}) on {@code date}. */
+  void end(Status outcome, LocalDate date) {
+    this.status = outcome;
+    this.actualEnd = date;
+  }
+
+  /**
+   * The course was closed on {@code date} before the sector ended the intervention; one the sector set to start
+   * after that day never began.
+   */
+  void closeWithCourse(LocalDate date) {
+    if (status == Status.PLANNED || (status == Status.STARTED && actualStart != null && actualStart.isAfter(date))) {
+      this.status = Status.NOT_STARTED_AT_CLOSURE;
+    } else if (status == Status.STARTED) {
+      this.status = Status.STOPPED_AT_CLOSURE;
+      this.actualEnd = date;
+    }
+  }
+
+  /** A revised plan was agreed on {@code date} while this intervention of the older version was still open. */
+  void replaceByRevision(LocalDate date) {
+    if (status == Status.STARTED) {
+      this.actualEnd = date;
+    }
+    this.status = Status.REPLACED_BY_REVISION;
+  }
+
+  boolean isOpen() {
+    return status == Status.PLANNED || status == Status.STARTED;
   }
 
   public int sequence() {
@@ -96,8 +133,36 @@ public class PlanIntervention {
     return status;
   }
 
-  /** Where the sector's work on an intervention stands. */
+  /** When the sector started it; null while planned. */
+  public LocalDate actualStart() {
+    return actualStart;
+  }
+
+  /** When it ended (by the sector, or with the course); null while planned or under way. */
+  public LocalDate actualEnd() {
+    return actualEnd;
+  }
+
+  /** Where the sector's work on an intervention stands, with the words the citizen and caseworkers read. */
   public enum Status {
-    PLANNED, STARTED, COMPLETED, DISCONTINUED, NOT_STARTED
+    PLANNED("Ikke startet endnu"),
+    STARTED("I gang"),
+    COMPLETED("Gennemført"),
+    DISCONTINUED("Afbrudt"),
+    NOT_STARTED("Blev ikke startet"),
+    STOPPED_AT_CLOSURE("Afbrudt ved forløbets afslutning"),
+    NOT_STARTED_AT_CLOSURE("Ikke startet før forløbets afslutning"),
+    REPLACED_BY_REVISION("Afløst af en ny version af planen");
+
+    private final String label;
+
+    Status(String label) {
+      this.label = label;
+    }
+
+    /** The Danish status word. */
+    public String label() {
+      return label;
+    }
   }
 }

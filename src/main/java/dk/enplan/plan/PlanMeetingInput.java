@@ -1,6 +1,7 @@
 package dk.enplan.plan;
 
 import static dk.enplan.course.CourseVariables.CITIZEN_GOALS;
+import static dk.enplan.course.CourseVariables.MEETING_NOTE;
 
 import dk.enplan.process.InvalidInputException;
 import dk.enplan.process.NumberedRows;
@@ -33,7 +34,16 @@ final class PlanMeetingInput {
     if (interventions.isEmpty()) {
       throw new InvalidInputException(INTERVENTIONS.first(), "planen skal have mindst én indsats");
     }
-    return new AgreedPlan(citizenGoals, goals, interventions);
+    return new AgreedPlan(citizenGoals, goals, interventions,
+        MEETING_NOTE.optionalText(scope, 4000).orElse(null));
+  }
+
+  /** The plan's content fields of the form: the citizen's words and every numbered goal and intervention field. */
+  static List<String> contentFields() {
+    List<String> names = new java.util.ArrayList<>(List.of(CITIZEN_GOALS.name()));
+    names.addAll(GOALS.names());
+    names.addAll(INTERVENTIONS.names());
+    return names;
   }
 
   private static AgreedPlan.Goal goal(Row row) {

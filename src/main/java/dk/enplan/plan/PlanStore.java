@@ -1,7 +1,9 @@
 package dk.enplan.plan;
 
+import dk.enplan.course.DanishDates;
 import dk.enplan.plan.SectorReport.Kind;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class PlanStore {
 
+
   private final PlanVersionRepository versions;
   private final SectorReportRepository reports;
   private final ProgressionMeasurementRepository progression;
@@ -25,10 +28,16 @@ public class PlanStore {
     this.progression = progression;
   }
 
-  /** Saves the plan agreed with the citizen as the next version; earlier versions stay as they were. */
+  /**
+   * Saves the plan agreed with the citizen as the next version; earlier versions stay as agreed, only their
+   * interventions still open are marked as replaced by the revision (the sectors start the new version's).
+   */
   public PlanVersion agree(String courseId, AgreedPlan plan, String agreedBy) {
-    int next = current(courseId).map(PlanVersion::version).orElse(0) + 1;
-    PlanVersion version = new PlanVersion(courseId, next, plan.citizenGoals(), agreedBy, now());
+    Optional<PlanVersion> previous = current(courseId);
+    previous.ifPresent(version -> version.interventions().stream().filter(PlanIntervention::isOpen)
+        .forEach(intervention -> intervention.replaceByRevision(today())));
+    int next = previous.map(PlanVersion::version).orElse(0) + 1;
+    PlanVersion version = new PlanVersion(courseId, next, plan.citizenGoals(), plan.meetingNote(), agreedBy, now());
     int sequence = 0;
     for (AgreedPlan.Goal goal : plan.goals()) {
       version.add(new PlanGoal(version, ++sequence, goal.lifeDomain(), goal.citizenWords(), goal.goal(),
@@ -42,11 +51,33 @@ public class PlanStore {
     return versions.save(version);
   }
 
-  /** Moves the current version's interventions of {@code sector} to {@code status}. */
-  public void interventionsOf(String courseId, String sector, PlanIntervention.Status status) {
-    current(courseId).ifPresent(version -> version.interventions().stream()
-        .filter(intervention -> intervention.sector().equals(sector))
-        .forEach(intervention -> intervention.moveTo(status)));
+  /** Records the combined decision on the current version. */
+  public void decide(String courseId, String decisionText, String decidedBy) {
+    current(courseId).orElseThrow(() -> new IllegalStateException("no plan version for " + courseId))
+        .decide(decisionText, decidedBy, now());
+  }
+
+  /** The sector started its interventions of the current version on {@code date}. */
+  public void startInterventions(String courseId, String sector, LocalDate date) {
+    interventionsOf(courseId, sector).forEach(intervention -> intervention.start(date));
+  }
+
+  /** The sector ended its interventions of the current version with {@code outcome} on {@code date}. */
+  public void endInterventions(String courseId, String sector, PlanIntervention.Status outcome, LocalDate date) {
+    interventionsOf(courseId, sector).forEach(intervention -> intervention.end(outcome, date));
+  }
+
+  /** The course closes: every intervention of the current version not yet ended is marked as ended with it. */
+  public void closeOpenInterventions(String courseId, LocalDate date) {
+    current(courseId).ifPresent(version -> version.interventions().stream().filter(PlanIntervention::isOpen)
+        .forEach(intervention -> intervention.closeWithCourse(date)));
+  }
+
+  /** The current version's interventions of {@code sector}, in the plan's order. */
+  @Transactional(readOnly = true)
+  public List<PlanIntervention> interventionsOf(String courseId, String sector) {
+    return current(courseId).map(version -> version.interventions().stream()
+        .filter(intervention -> intervention.sector().equals(sector)).toList()).orElse(List.of());
   }
 
   @Transactional(readOnly = true)
@@ -78,6 +109,11 @@ public class PlanStore {
   @Transactional(readOnly = true)
   public List<ProgressionMeasurement> progression(String courseId) {
     return progression.findByCourseIdOrderById(courseId);
+  }
+
+  /** Today in Denmark, by the engine's clock (tests move it). */
+  public static LocalDate today() {
+    return LocalDate.ofInstant(now(), DanishDates.DANISH_TIME);
   }
 
   private static Instant now() {

@@ -17,8 +17,9 @@ import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 
 /**
- * One agreed version of a citizen's Én Plan: the citizen's own words, goals and interventions in sequence.
- * Immutable: a revision is a new version.
+ * One agreed version of a citizen's Én Plan: the citizen's own words, goals and interventions in sequence, the
+ * minutes of the meeting and the combined decision made on it. What was agreed is immutable: a revision is a new
+ * version.
  */
 @Entity
 @Table(name = "plan_version")
@@ -45,16 +46,33 @@ public class PlanVersion {
   private String agreedBy;
   @Column(name = "agreed_at", nullable = false, updatable = false)
   private Instant agreedAt;
+  @Column(name = "meeting_note", updatable = false)
+  private String meetingNote;
+  @Column(name = "decision_text")
+  private String decisionText;
+  @Column(name = "decided_by")
+  private String decidedBy;
+  @Column(name = "decided_at")
+  private Instant decidedAt;
 
   protected PlanVersion() {
   }
 
-  PlanVersion(String courseId, int version, String citizenGoals, String agreedBy, Instant agreedAt) {
+  PlanVersion(String courseId, int version, String citizenGoals, String meetingNote, String agreedBy,
+              Instant agreedAt) {
     this.courseId = courseId;
     this.version = version;
     this.citizenGoals = citizenGoals;
+    this.meetingNote = meetingNote;
     this.agreedBy = agreedBy;
     this.agreedAt = agreedAt;
+  }
+
+  /** The combined decision on this version's interventions (made once per version, after the citizen agreed). */
+  void decide(String text, String by, Instant at) {
+    this.decisionText = text;
+    this.decidedBy = by;
+    this.decidedAt = at;
   }
 
   void add(PlanGoal goal) {
@@ -83,6 +101,24 @@ public class PlanVersion {
 
   public List<PlanIntervention> interventions() {
     return List.copyOf(interventions);
+  }
+
+  /** The minutes of the plan meeting where this version was agreed; null if none were written. */
+  public String meetingNote() {
+    return meetingNote;
+  }
+
+  /** The combined decision made on this version; null until it is made. */
+  public String decisionText() {
+    return decisionText;
+  }
+
+  public String decidedBy() {
+    return decidedBy;
+  }
+
+  public Instant decidedAt() {
+    return decidedAt;
   }
 
   public String agreedBy() {

@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Stores how a sector's intervention ended (called process {@code sektor-indsats}). */
+/**
+ * Stores how a sector's interventions ended (called process {@code sektor-indsats}): the outcome and today's date on
+ * each of them in the plan store.
+ */
 @Component("recordInterventionOutcome")
 class RecordInterventionOutcomeDelegate implements JavaDelegate {
 
@@ -39,6 +42,6 @@ class RecordInterventionOutcomeDelegate implements JavaDelegate {
     String sector = identity.sectorOf(execution);
     store.report(courseId, sector, Kind.INTERVENTION_OUTCOME, outcome,
         INTERVENTION_OUTCOME_NOTE.text(execution, ProcessVariable.TEXT_MAX), CompletingUser.of(execution));
-    store.interventionsOf(courseId, sector, OUTCOMES.get(outcome));
+    store.endInterventions(courseId, sector, OUTCOMES.get(outcome), PlanStore.today());
   }
 }

@@ -1,17 +1,24 @@
 package dk.enplan.plan;
 
-import static dk.enplan.course.CourseVariables.INTERVENTION_DESCRIPTION;
 import static dk.enplan.course.CourseVariables.INTERVENTION_RESPONSIBLE;
 import static dk.enplan.course.CourseVariables.INTERVENTION_START;
+import static dk.enplan.course.CourseVariables.SECTOR_INTERVENTIONS;
 
 import dk.enplan.course.CourseIdentity;
-import dk.enplan.process.ProcessVariable;
 import dk.enplan.plan.SectorReport.Kind;
+import dk.enplan.process.InvalidInputException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Stores what a sector starts, who is responsible and from when (called process {@code sektor-indsats}). */
+/**
+ * A sector started its part of the plan (called process {@code sektor-indsats}): its interventions in the plan store
+ * are under way from the start date (today at the latest, so an intervention never ends before it started), and the
+ * sector's report names who is responsible.
+ */
 @Component("recordInterventionStart")
 class RecordInterventionStartDelegate implements JavaDelegate {
 
@@ -27,11 +34,25 @@ class RecordInterventionStartDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String courseId = identity.of(execution).id();
     String sector = identity.sectorOf(execution);
-    store.report(courseId, sector, Kind.INTERVENTION_STARTED,
-        INTERVENTION_DESCRIPTION.text(execution, ProcessVariable.TEXT_MAX),
-        "Ansvarlig: " + INTERVENTION_RESPONSIBLE.text(execution, 200)
-            + ", start: " + INTERVENTION_START.text(execution, 40),
-        CompletingUser.of(execution));
-    store.interventionsOf(courseId, sector, PlanIntervention.Status.STARTED);
+    String responsible = INTERVENTION_RESPONSIBLE.text(execution, 200);
+    LocalDate start = date(INTERVENTION_START.text(execution, 40));
+    if (start.isAfter(PlanStore.today())) {
+      throw new InvalidInputException(INTERVENTION_START.name(),
+          "startdatoen ligger efter i dag; igangsæt indsatsen, når den er startet");
+    }
+    String planned = store.interventionsOf(courseId, sector).stream().map(PlanIntervention::description)
+        .collect(Collectors.joining("; "));
+    store.report(courseId, sector, Kind.INTERVENTION_STARTED, planned.isEmpty() ? "Indsats" : planned,
+        "Ansvarlig: " + responsible + ", start: " + start, CompletingUser.of(execution));
+    store.startInterventions(courseId, sector, start);
+    SECTOR_INTERVENTIONS.set(execution, PlanTexts.interventions(store.interventionsOf(courseId, sector)));
+  }
+
+  private static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(INTERVENTION_START.name(), "skal være en dato (åååå-mm-dd)");
+    }
   }
 }

@@ -1,5 +1,7 @@
 package dk.enplan.plan;
 
+import static dk.enplan.course.CourseVariables.CITIZEN_AGREES;
+import static dk.enplan.course.CourseVariables.MEETING_NOTE;
 import static dk.enplan.course.CourseVariables.PLANNED_INTERVENTIONS;
 import static dk.enplan.course.CourseVariables.PLAN_GOALS;
 import static dk.enplan.course.CourseVariables.PLAN_VERSION;
@@ -15,8 +17,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The citizen agreed: the plan from the meeting becomes the next version of the Én Plan in the plan store. The
- * process keeps the version number and a readable summary for the forms that show the plan.
+ * The citizen agreed: the plan from the meeting becomes the next version of the Én Plan in the plan store, with the
+ * meeting's minutes. The process keeps the version number and a readable summary for the forms that show the plan;
+ * the meeting's fields (the citizen's words, the numbered goals and interventions, the agreement, the minutes) are
+ * removed from it, so a later meeting starts from the stored version ({@code previousPlan}), never from leftovers.
  */
 @Component("savePlanVersion")
 class SavePlanVersionDelegate implements JavaDelegate {
@@ -49,9 +53,11 @@ class SavePlanVersionDelegate implements JavaDelegate {
     var interventions = plan.interventions();
     PLANNED_INTERVENTIONS.set(execution, java.util.stream.IntStream.range(0, interventions.size())
         .mapToObj(n -> (n + 1) + ". " + sectors.get(interventions.get(n).sector()).name() + ": "
-            + interventions.get(n).description() + " – ansvarlig: " + interventions.get(n).responsible() + ", fra "
-            + DanishDates.of(interventions.get(n).plannedStart())
-            + (interventions.get(n).plannedEnd() == null ? "" : " til " + DanishDates.of(interventions.get(n).plannedEnd())))
+            + interventions.get(n).description() + " – ansvarlig: " + interventions.get(n).responsible() + ", "
+            + PlanTexts.period(interventions.get(n).plannedStart(), interventions.get(n).plannedEnd()))
         .collect(Collectors.joining("\n")));
+    PlanMeetingInput.contentFields().forEach(execution::removeVariable);
+    execution.removeVariable(CITIZEN_AGREES.name());
+    execution.removeVariable(MEETING_NOTE.name());
   }
 }

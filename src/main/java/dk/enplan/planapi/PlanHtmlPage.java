@@ -1,9 +1,8 @@
 package dk.enplan.planapi;
 
-import dk.enplan.plan.PlanIntervention;
+import dk.enplan.course.DanishDates;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.web.util.HtmlUtils;
@@ -15,7 +14,6 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class PlanHtmlPage {
 
-  static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("da"));
 
@@ -86,7 +84,7 @@ final class PlanHtmlPage {
       html.append("<tr><td>").append(i.sequence()).append("</td><td>").append(lines(i.description()))
           .append("</td><td>").append(e(i.responsible())).append("</td><td>").append(period(i.plannedStart(),
               i.plannedEnd())).append("</td><td>").append(e(i.sector().name())).append("<br><small>Efter ")
-          .append(e(lowerFirst(i.law()))).append("</small></td><td>").append(e(status(i.status())))
+          .append(e(lowerFirst(i.law()))).append("</small></td><td>").append(e(progress(i)))
           .append("</td></tr>\n");
     }
     html.append("</tbody>\n</table>\n</section>\n");
@@ -165,7 +163,7 @@ final class PlanHtmlPage {
   }
 
   private static String date(Instant instant) {
-    return instant == null ? "" : DATE.format(instant.atZone(DANISH_TIME));
+    return instant == null ? "" : DATE.format(instant.atZone(DanishDates.DANISH_TIME));
   }
 
   private static String period(LocalDate start, LocalDate end) {
@@ -176,13 +174,16 @@ final class PlanHtmlPage {
     return law == null || law.isEmpty() ? "" : Character.toLowerCase(law.charAt(0)) + law.substring(1);
   }
 
-  private static String status(PlanIntervention.Status status) {
-    return switch (status) {
-      case PLANNED -> "Ikke startet endnu";
-      case STARTED -> "I gang";
-      case COMPLETED -> "Gennemført";
-      case DISCONTINUED -> "Stoppet";
-      case NOT_STARTED -> "Blev ikke startet";
+  /** The status word, with the dates the sector started and ended it: "I gang siden 1. december 2026". */
+  private static String progress(PlanViews.Intervention i) {
+    String started = i.actualStart() == null ? "" : DATE.format(i.actualStart());
+    String ended = i.actualEnd() == null ? "" : " den " + DATE.format(i.actualEnd());
+    return switch (i.status()) {
+      case PLANNED -> i.statusText();
+      case STARTED -> i.statusText() + (started.isEmpty() ? "" : " siden " + started);
+      case COMPLETED, DISCONTINUED, STOPPED_AT_CLOSURE, REPLACED_BY_REVISION -> i.statusText() + ended
+          + (started.isEmpty() ? "" : " (startet " + started + ")");
+      case NOT_STARTED, NOT_STARTED_AT_CLOSURE -> i.statusText() + ended;
     };
   }
 }

@@ -41,7 +41,7 @@ class PlanViewAssembler {
     return new PlanViews.CurrentPlan(course.id(), municipality(course.tenantId()), course.status(),
         new PlanViews.Citizen(course.citizenName(), course.cpr().masked()), contactPerson(course.coordinator()),
         version.version(), version.agreedAt(), version.agreedBy(), version.citizenGoals(), goals(version),
-        interventions(version), consents);
+        interventions(version), decision(version), consents);
   }
 
   PlanViews.History history(Course course) {
@@ -72,7 +72,12 @@ class PlanViewAssembler {
 
   private PlanViews.Version version(PlanVersion version) {
     return new PlanViews.Version(version.courseId(), version.version(), version.agreedAt(), version.agreedBy(),
-        version.citizenGoals(), goals(version), interventions(version));
+        version.citizenGoals(), goals(version), interventions(version), decision(version));
+  }
+
+  private static PlanViews.Decision decision(PlanVersion version) {
+    return version.decisionText() == null ? null
+        : new PlanViews.Decision(version.decisionText(), version.decidedAt(), version.decidedBy());
   }
 
   private static List<PlanViews.Goal> goals(PlanVersion version) {
@@ -91,7 +96,7 @@ class PlanViewAssembler {
 
   private PlanViews.Intervention intervention(PlanIntervention i) {
     return new PlanViews.Intervention(i.sequence(), sector(i.sector()), i.law(), i.description(), i.responsible(),
-        i.plannedStart(), i.plannedEnd(), i.status());
+        i.plannedStart(), i.plannedEnd(), i.status(), i.status().label(), i.actualStart(), i.actualEnd());
   }
 
   private PlanViews.Consent consent(ConsentScope scope) {

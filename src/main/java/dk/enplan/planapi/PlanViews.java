@@ -28,6 +28,7 @@ public final class PlanViews {
       @Schema(description = "The citizen's own words: what they want from the course") String citizenGoals,
       List<Goal> goals,
       List<Intervention> interventions,
+      @Schema(description = "The combined decision on this version; null until it is made") Decision decision,
       @Schema(description = "The citizen's consent per sector, given and withdrawn, in the order given")
       List<Consent> consents) {
   }
@@ -41,7 +42,15 @@ public final class PlanViews {
       String agreedBy,
       @Schema(description = "The citizen's own words") String citizenGoals,
       List<Goal> goals,
-      List<Intervention> interventions) {
+      List<Intervention> interventions,
+      @Schema(description = "The combined decision on this version; null until it is made") Decision decision) {
+  }
+
+  @Schema(description = "The combined decision on all interventions of a plan version, with complaint guidance given")
+  public record Decision(
+      @Schema(description = "The decision as the coordinator wrote it") String text,
+      Instant decidedAt,
+      @Schema(description = "The user id of the coordinator who made it") String decidedBy) {
   }
 
   @Schema(name = "PlanHistory", description = "Every agreed version of the course's plan, oldest first")
@@ -95,7 +104,15 @@ public final class PlanViews {
       @Schema(description = "Who is responsible") String responsible,
       LocalDate plannedStart,
       LocalDate plannedEnd,
-      @Schema(description = "Where the sector's work stands") PlanIntervention.Status status) {
+      @Schema(description = "Where the sector's work stands: PLANNED until the sector starts it, STARTED, then the "
+          + "sector's outcome (COMPLETED, DISCONTINUED, NOT_STARTED) or, when the course closed first, "
+          + "STOPPED_AT_CLOSURE / NOT_STARTED_AT_CLOSURE; in an older version, REPLACED_BY_REVISION if it was still "
+          + "open when the next version was agreed") PlanIntervention.Status status,
+      @Schema(description = "The status in Danish, as the citizen's page shows it", example = "I gang")
+      String statusText,
+      @Schema(description = "When the sector started it; null while planned") LocalDate actualStart,
+      @Schema(description = "When it ended, by the sector or with the course; null while planned or under way")
+      LocalDate actualEnd) {
   }
 
   @Schema(description = "A sector: key and Danish name")

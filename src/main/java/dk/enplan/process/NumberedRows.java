@@ -29,6 +29,21 @@ public final class NumberedRows {
     return prefix + 1;
   }
 
+  /** Every field name of every row, e.g. {@code goal1Goal} … {@code goal3SubGoals}, in the form's order. */
+  public List<String> names() {
+    List<String> names = new ArrayList<>();
+    for (int n = 1; n <= count; n++) {
+      Row row = new Row(prefix + n, null);
+      fields.forEach(field -> names.add(row.name(field)));
+    }
+    return names;
+  }
+
+  /** Row {@code n} (from 1) over {@code scope}. */
+  public Row row(int n, VariableScope scope) {
+    return new Row(prefix + n, scope);
+  }
+
   public List<Row> from(VariableScope scope) {
     List<Row> rows = new ArrayList<>();
     for (int n = 1; n <= count; n++) {
@@ -43,7 +58,8 @@ public final class NumberedRows {
   /** One numbered group of fields. */
   public record Row(String path, VariableScope scope) {
 
-    String name(String field) {
+    /** The form field of this row, e.g. {@code goal2SubGoals} for {@code subGoals}. */
+    public String name(String field) {
       return path + Character.toUpperCase(field.charAt(0)) + field.substring(1);
     }
 

@@ -27,6 +27,7 @@ import dk.enplan.testing.CoursePathFailures;
 import dk.enplan.testing.TestIdentity;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -57,6 +58,7 @@ class CoursePathsTest {
   @Autowired PlanStore plans;
   @Autowired Notices notices;
   @Autowired Distributions distributions;
+  @Autowired FormService forms;
 
   @BeforeEach
   void setUp() {
@@ -178,6 +180,127 @@ class CoursePathsTest {
         .processDefinitionKey(CourseProcess.SECTOR_INTERVENTION_KEY).count()).as("sector work cancelled").isZero();
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(courseId)
         .taskDefinitionKeyIn(START_INTERVENTION, COMPLETE_INTERVENTION).count()).isZero();
+
+    driver.complete(steps.task(course, CLOSE_WITH_CITIZEN), Map.of("closureReason", "borger_oensker_ophoer",
+        "finalProgression", 5, "closureNote", "Borgeren ønsker at stoppe."));
+    driver.executeJob(course, CLOSE_COURSE);
+    assertThat(course).isEnded();
+    assertThat(plans.current(courseId).orElseThrow().interventions()).as("no intervention left open at closure")
+        .extracting(PlanIntervention::status).containsExactlyInAnyOrder(PlanIntervention.Status.STOPPED_AT_CLOSURE,
+            PlanIntervention.Status.NOT_STARTED_AT_CLOSURE, PlanIntervention.Status.NOT_STARTED_AT_CLOSURE);
+    assertThat(plans.current(courseId).orElseThrow().interventions())
+        .filteredOn(i -> i.status() == PlanIntervention.Status.STOPPED_AT_CLOSURE).singleElement()
+        .satisfies(i -> assertThat(i.actualEnd()).isEqualTo(PlanStore.today()));
+  }
+
+  @Test
+  void andenOpfoelgningAabnerUdenForrigeBeslutningOgViserProgressionenIndtilNu() {
+    ProcessInstance course = steps.inInterventionPhase(List.of("beskaeftigelse"));
+
+    Task first = steps.followUpDue(course);
+    assertThat(forms.getTaskFormVariables(first.getId()).get("progressionSoFar")).asString()
+        .startsWith("Ingen målinger endnu");
+    driver.complete(first, Map.of("progressionWork", 4, "progressionHealth", 6, "progressionHousing", 8,
+        "progressionEconomy", 3, "progressionNetwork", 7, "followUpNote", "Praktikken går godt.",
+        "followUpDecision", "fortsaet"));
+
+    Task second = steps.followUpDue(course);
+    Map<String, Object> form = forms.getTaskFormVariables(second.getId());
+    assertThat(form).as("the second follow-up's form carries no answer of the first")
+        .doesNotContainKeys("followUpDecision", "followUpNote", "progressionWork", "progressionHealth",
+            "progressionHousing", "progressionEconomy", "progressionNetwork");
+    String today = java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy").format(PlanStore.today());
+    assertThat(form.get("progressionSoFar")).asString().contains("Arbejde og uddannelse: 4 (" + today + ")",
+        "Helbred: 6", "Bolig: 8", "Økonomi: 3", "Familie og netværk: 7");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(course.getId())
+        .variableName("followUpNote").includeDeleted().list()).as("the history keeps the first round's note")
+        .singleElement().satisfies(v -> assertThat(v.getValue()).isEqualTo("Praktikken går godt."));
+
+    driver.complete(second, Map.of("progressionWork", 5, "progressionHealth", 6, "progressionHousing", 8,
+        "progressionEconomy", 4, "progressionNetwork", 7, "followUpNote", "Nu også styr på budgettet.",
+        "followUpDecision", "fortsaet"));
+    assertThat(forms.getTaskFormVariables(steps.followUpDue(course).getId()).get("progressionSoFar")).asString()
+        .contains("Arbejde og uddannelse: 4 (" + today + ") → 5 (" + today + ")");
+  }
+
+  @Test
+  void revisionenStarterFraDenGemteVersionOgAfgoerelsenTraeffesPaaNy() {
+    ProcessInstance course = steps.inInterventionPhase(List.of("beskaeftigelse", "ydelse"));
+    String courseId = businessKey(course);
+    List<String> meetingFields = new java.util.ArrayList<>(CourseSteps.planMeeting("ja", List.of()).keySet());
+    meetingFields.add("meetingNote");
+    assertThat(runtime.getVariables(course.getId()).keySet()).as("the saved version's meeting fields are gone")
+        .doesNotContainAnyElementsOf(meetingFields);
+
+    steps.followUp(course, "revider");
+    Map<String, Object> form = forms.getTaskFormVariables(steps.task(course, PLAN_MEETING).getId());
+
+    PlanVersion stored = plans.current(courseId).orElseThrow();
+    assertThat(form).as("the revision starts from version 1 as stored, marked as such")
+        .containsEntry("previousPlanVersion", 1)
+        .containsEntry("citizenGoals", stored.citizenGoals())
+        .containsEntry("goal1LifeDomain", "arbejde")
+        .containsEntry("goal1CitizenWords", "Et job, jeg kan holde til")
+        .containsEntry("goal1Goal", "Job inden for et år")
+        .containsEntry("intervention1Sector", "beskaeftigelse")
+        .containsEntry("intervention1Description", "Indsats fra beskaeftigelse")
+        .containsEntry("intervention2Sector", "ydelse")
+        .containsEntry("intervention2PlannedStart", "2026-12-01")
+        .containsEntry("intervention2PlannedEnd", "2027-03-01")
+        .doesNotContainKeys("citizenAgrees", "meetingNote", "goal2Goal", "intervention3Sector");
+
+    Map<String, Object> revised = new java.util.HashMap<>(CourseSteps.planMeeting("ja", List.of("ydelse")));
+    revised.put("meetingNote", "Borgeren vil nu også tage kørekort.");
+    driver.complete(steps.task(course, PLAN_MEETING), revised);
+    assertThat(plans.current(courseId).orElseThrow().meetingNote()).isEqualTo("Borgeren vil nu også tage kørekort.");
+    assertThat(forms.getTaskFormVariables(steps.task(course, COMBINED_DECISION).getId()))
+        .as("the decision on version 2 is made anew").doesNotContainKeys("decisionText", "complaintGuidanceGiven");
+    driver.complete(steps.task(course, COMBINED_DECISION), Map.of("decisionText", "Bevilget efter version 2.",
+        "complaintGuidanceGiven", true));
+    assertThat(plans.history(courseId)).as("each version keeps the decision made on it")
+        .extracting(PlanVersion::decisionText, PlanVersion::decidedBy).containsExactly(
+            tuple("Kommunen bevilger virksomhedspraktik og budgetrådgivning efter den samlede plan.", COORDINATOR),
+            tuple("Bevilget efter version 2.", COORDINATOR));
+  }
+
+  @Test
+  void enSektorUdenIndsatsIPlanenFaarIngenIndsatsopgaveOgIndsatsenFoelgerPlanen() {
+    List<String> sectors = List.of("beskaeftigelse", "ydelse");
+    ProcessInstance course = steps.refer(List.of("ledighed", "forsoergelse"));
+    steps.visitate(course, sectors);
+    steps.consent(course, sectors);
+    sectors.forEach(sector -> steps.assess(course, sector));
+    driver.complete(steps.task(course, PLAN_MEETING), CourseSteps.planMeeting("ja", List.of("beskaeftigelse")));
+    steps.decide(course);
+    String courseId = businessKey(course);
+
+    List<Task> starts = driver.tasks(courseId, START_INTERVENTION);
+    assertThat(starts).as("ydelse takes part but has no intervention in the plan").hasSize(1);
+    Task start = starts.get(0);
+    assertThat(tasks.getIdentityLinksForTask(start.getId())).extracting(l -> l.getGroupId())
+        .containsExactly("sektor-beskaeftigelse");
+    Map<String, Object> form = forms.getTaskFormVariables(start.getId());
+    assertThat(form.get("sectorInterventions")).asString().contains("Indsats 1 i planen: Indsats fra beskaeftigelse",
+        "Ansvarlig i planen: Lars Jensen", "Planlagt: 01-12-2026 til 01-03-2027");
+    java.time.LocalDate planned = java.time.LocalDate.of(2026, 12, 1);
+    assertThat(form).containsEntry("interventionResponsible", "Lars Jensen")
+        .containsEntry("interventionStart", (planned.isAfter(PlanStore.today()) ? PlanStore.today() : planned)
+            .toString());
+
+    String tomorrow = PlanStore.today().plusDays(1).toString();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.complete(start, Map.of(
+        "interventionResponsible", "Susanne Holm", "interventionStart", tomorrow)))
+        .hasMessageContaining("interventionStart: startdatoen ligger efter i dag");
+    driver.complete(start, Map.of("interventionResponsible", "Susanne Holm", "interventionStart", "2026-11-30"));
+    PlanIntervention started = plans.current(courseId).orElseThrow().interventions().get(0);
+    assertThat(started.status()).isEqualTo(PlanIntervention.Status.STARTED);
+    assertThat(started.actualStart()).isEqualTo(java.time.LocalDate.of(2026, 11, 30));
+    assertThat(started.actualEnd()).isNull();
+
+    steps.completeIntervention(driver.task(courseId, COMPLETE_INTERVENTION));
+    PlanIntervention ended = plans.current(courseId).orElseThrow().interventions().get(0);
+    assertThat(ended.status()).isEqualTo(PlanIntervention.Status.COMPLETED);
+    assertThat(ended.actualEnd()).isEqualTo(PlanStore.today());
   }
 
   @Test
@@ -270,9 +393,13 @@ class CoursePathsTest {
     assertThat(runtime.getVariable(course.getId(), "planVersion")).isEqualTo(2);
     assertThat(distributions.forCourse(courseId)).filteredOn(r -> Integer.valueOf(2).equals(r.planVersion()))
         .hasSize(2);
-    assertThat(driver.tasks(courseId, START_INTERVENTION)).hasSize(2);
+    assertThat(driver.tasks(courseId, START_INTERVENTION)).as("only ydelse has an intervention in version 2")
+        .singleElement().satisfies(t -> assertThat(runtime.getVariable(t.getExecutionId(), "sector"))
+            .isEqualTo("ydelse"));
     assertThat(plans.history(courseId).get(0).interventions()).extracting(PlanIntervention::sector)
         .containsExactly("beskaeftigelse", "ydelse");
+    assertThat(plans.history(courseId).get(0).interventions()).as("version 1's open interventions were replaced")
+        .extracting(PlanIntervention::status).containsOnly(PlanIntervention.Status.REPLACED_BY_REVISION);
     assertThat(plans.history(courseId).get(1).interventions()).extracting(PlanIntervention::sector)
         .containsExactly("ydelse");
   }

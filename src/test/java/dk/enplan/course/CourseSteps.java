@@ -137,16 +137,21 @@ public class CourseSteps {
   }
 
   public void followUp(ProcessInstance course, String decision) {
-    driver.executeJob(course, FOLLOW_UP_DUE);
+    followUpDue(course);
     Map<String, Object> form = new HashMap<>(Map.of("progressionWork", 4, "progressionHealth", 6,
         "progressionHousing", 8, "progressionEconomy", 3, "progressionNetwork", 7,
         "followUpNote", "Praktikken går godt.", "followUpDecision", decision));
     driver.complete(task(course, FOLLOW_UP), form);
   }
 
+  /** The follow-up timer fires: the coordinator's follow-up task is waiting. */
+  public Task followUpDue(ProcessInstance course) {
+    driver.executeJob(course, FOLLOW_UP_DUE);
+    return task(course, FOLLOW_UP);
+  }
+
   public void startIntervention(ProcessInstance course, Task task) {
-    driver.complete(task, Map.of("interventionResponsible", "Lars Jensen", "interventionStart", "2026-12-01",
-        "interventionDescription", "Virksomhedspraktik hos lokal arbejdsgiver"));
+    driver.complete(task, Map.of("interventionResponsible", "Lars Jensen", "interventionStart", "2026-12-01"));
   }
 
   public void completeIntervention(Task task) {

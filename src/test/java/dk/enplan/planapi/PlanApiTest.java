@@ -38,6 +38,7 @@ class PlanApiTest {
   @Autowired CourseDriver driver;
   @Autowired CourseRepository courses;
   @Autowired PlanVersionRepository planVersions;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   ApiClient api;
 
   @BeforeEach
@@ -144,6 +145,42 @@ class PlanApiTest {
     JsonNode current = json(api.get("/api/courses/" + courseId + "/plan", KOORDINATOR));
     assertThat(current.path("planVersion").asInt()).isEqualTo(2);
     assertThat(current.path("citizenGoals").asText()).isEqualTo("Nu vil jeg også tage kørekort.");
+  }
+
+  @Test
+  void startingAndEndingAnInterventionShowsInTheApiAndOnTheCitizensPage() {
+    ProcessInstance course = plans.agreed("2702856789", SECTORS);
+    String courseId = course.getBusinessKey();
+    assertThat(json(api.get("/api/courses/" + courseId + "/plan", KOORDINATOR)).path("interventions"))
+        .allSatisfy(i -> assertThat(i.path("status").asText()).isEqualTo("PLANNED"));
+    assertThat(json(api.get("/api/courses/" + courseId + "/plan", KOORDINATOR)).path("decision").path("text")
+        .asText()).isEqualTo("Kommunen bevilger virksomhedspraktik og budgetrådgivning efter den samlede plan.");
+
+    org.camunda.bpm.engine.task.Task jobcenter = driver.tasks(courseId,
+        CourseProcess.SectorElements.START_INTERVENTION).stream()
+        .filter(t -> "beskaeftigelse".equals(runtime.getVariable(t.getExecutionId(), "sector"))).findFirst()
+        .orElseThrow();
+    driver.complete(jobcenter, Map.of("interventionResponsible", "Susanne Holm", "interventionStart", "2026-11-30"));
+
+    JsonNode started = json(api.get("/api/courses/" + courseId + "/plan", KOORDINATOR)).path("interventions");
+    assertThat(started.get(0).path("sector").path("key").asText()).isEqualTo("beskaeftigelse");
+    assertThat(started.get(0).path("status").asText()).isEqualTo("STARTED");
+    assertThat(started.get(0).path("statusText").asText()).isEqualTo("I gang");
+    assertThat(started.get(0).path("actualStart").asText()).isEqualTo("2026-11-30");
+    assertThat(started.get(0).path("actualEnd").isNull()).isTrue();
+    assertThat(started.get(1).path("status").asText()).isEqualTo("PLANNED");
+    String page = api.get("/api/courses/" + courseId + "/plan.html", KOORDINATOR).body();
+    assertThat(page).contains("I gang siden 30. november 2026", "Ikke startet endnu");
+
+    steps.completeIntervention(driver.task(courseId, CourseProcess.SectorElements.COMPLETE_INTERVENTION));
+
+    JsonNode ended = json(api.get("/api/courses/" + courseId + "/plan", KOORDINATOR)).path("interventions").get(0);
+    String today = dk.enplan.plan.PlanStore.today().toString();
+    assertThat(ended.path("status").asText()).isEqualTo("COMPLETED");
+    assertThat(ended.path("statusText").asText()).isEqualTo("Gennemført");
+    assertThat(ended.path("actualEnd").asText()).isEqualTo(today);
+    assertThat(api.get("/api/courses/" + courseId + "/plan.html", KOORDINATOR).body())
+        .contains("Gennemført den ", "(startet 30. november 2026)").doesNotContain("I gang siden");
   }
 
   @Test
@@ -274,7 +311,7 @@ class PlanApiTest {
   /** An intervention's status follows the sector's work; everything else of a version never changes. */
   private static JsonNode withoutStatus(JsonNode version) {
     ObjectNode copy = version.deepCopy();
-    copy.get("interventions").forEach(i -> ((ObjectNode) i).remove("status"));
+    copy.get("interventions").forEach(i -> ((ObjectNode) i).remove(List.of("status", "statusText", "actualEnd")));
     return copy;
   }
 }

@@ -87,7 +87,7 @@ class EngineApiUsersTest {
         "complaintGuidanceGiven", true));
     fire(instanceId, DISTRIBUTE_PLAN);
     work(sector, courseId, START_INTERVENTION, Map.of("interventionResponsible", "Lars Jensen",
-        "interventionStart", "2026-12-01", "interventionDescription", "Virksomhedspraktik"));
+        "interventionStart", "2026-12-01"));
     work(sector, courseId, COMPLETE_INTERVENTION, Map.of("interventionOutcome", "gennemfoert",
         "interventionOutcomeNote", "Gennemført."));
     fire(instanceId, FOLLOW_UP_DUE);
