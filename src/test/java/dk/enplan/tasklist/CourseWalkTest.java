@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dk.enplan.course.CourseRepository;
 import dk.enplan.course.CourseStatus;
 import dk.enplan.demo.DemoTasklistFilters;
+import dk.enplan.plan.PlanStore;
 import dk.enplan.testing.CourseDriver;
 import dk.enplan.testing.CourseEngineTest;
 import dk.enplan.testing.EngineHttp;
@@ -63,11 +64,12 @@ class CourseWalkTest {
   static final String ADMIN = "admin";
   /** The three sectors of the course: key, its caseworker, the name forms show. */
   static final List<Sector> SECTORS = List.of(
-      new Sector("beskaeftigelse", "sektor-beskaeftigelse.allerod", "Jobcenter"),
-      new Sector("ydelse", "sektor-ydelse.allerod", "Ydelse"),
-      new Sector("sundhed", "sektor-sundhed.allerod", "Sundhed"));
+      new Sector("beskaeftigelse", "sektor-beskaeftigelse.allerod", "Jobcenter", "Virksomhedspraktik", "Lars Jensen"),
+      new Sector("ydelse", "sektor-ydelse.allerod", "Ydelse", "Budgetrådgivning og afdragsordning", "Mona Holm"),
+      new Sector("sundhed", "sektor-sundhed.allerod", "Sundhed", "Genoptræning af ryggen", "Per Skov"));
 
-  record Sector(String key, String user, String name) {
+  /** A sector of the course: its key, its caseworker, the name forms show, and its intervention in the plan. */
+  record Sector(String key, String user, String name, String intervention, String responsible) {
   }
 
   /** The course's phase as the form names it and as the task card names it. */
@@ -142,6 +144,7 @@ class CourseWalkTest {
     fireFollowUpTimer("opfoelgning-1-frist");
     followUp(1, "fortsaet", "Fortsæt planen");
     SECTORS.forEach(this::endIntervention);
+    assertPlanShowsInterventionsCompleted();
     fireFollowUpTimer("opfoelgning-2-frist");
     followUp(2, "afslut", "Afslut forløbet");
     close();
@@ -215,13 +218,10 @@ class CourseWalkTest {
     page.select("Mål 2 (valgfrit)", "Livsområde", "Økonomi");
     page.type("Mål 2 (valgfrit)", "Med borgerens egne ord", "Ingen rykkere i postkassen");
     page.type("Mål 2 (valgfrit)", "Mål", "En afdragsordning på gælden");
-    intervention("Indsats 1", SECTORS.get(0), "Virksomhedspraktik", "Lars Jensen",
-        LocalDate.of(2027, 1, 4), LocalDate.of(2027, 6, 30));
+    intervention("Indsats 1", SECTORS.get(0), LocalDate.of(2027, 1, 4), LocalDate.of(2027, 6, 30));
     LocalDate secondStart = LocalDate.of(2027, 2, 1);
-    intervention("Indsats 2 (valgfrit)", SECTORS.get(1), "Budgetrådgivning og afdragsordning", "Mona Holm",
-        secondStart, secondStart.minusDays(14));
-    intervention("Indsats 3 (valgfrit)", SECTORS.get(2), "Genoptræning af ryggen", "Per Skov",
-        LocalDate.of(2027, 1, 11), LocalDate.of(2027, 4, 30));
+    intervention("Indsats 2 (valgfrit)", SECTORS.get(1), secondStart, secondStart.minusDays(14));
+    intervention("Indsats 3 (valgfrit)", SECTORS.get(2), LocalDate.of(2027, 1, 11), LocalDate.of(2027, 4, 30));
     page.tick("Er borgeren enig i planen?", "Ja");
     page.complete();
 
@@ -236,11 +236,10 @@ class CourseWalkTest {
     assertThat(runtime.getVariable(task.getProcessInstanceId(), "planVersion")).isEqualTo(1);
   }
 
-  private void intervention(String group, Sector sector, String description, String responsible, LocalDate start,
-                            LocalDate end) {
+  private void intervention(String group, Sector sector, LocalDate start, LocalDate end) {
     page.select(group, "Sektor", sector.name());
-    page.type(group, "Indsats", description);
-    page.type(group, "Ansvarlig", responsible);
+    page.type(group, "Indsats", sector.intervention());
+    page.type(group, "Ansvarlig", sector.responsible());
     page.typeDate(group, "Planlagt start", Danish.date(start));
     page.typeDate(group, "Planlagt slut", Danish.date(end));
   }
@@ -259,11 +258,12 @@ class CourseWalkTest {
     Task task = openTask(sector.user(), DemoTasklistFilters.MY_SECTOR, START_INTERVENTION, sector.key(),
         Phase.INTERVENTION);
     claim(task, Phase.INTERVENTION);
-    assertThat(page.formText("Indsatsen")).contains(Danish.ON
-        ? "fra 04-01-2027 til 30-06-2027" : "fra 2027-01-04 til 2027-06-30");
-    page.type("Ansvarlig medarbejder", "Medarbejder i " + sector.name());
-    page.typeDate(null, "Planlagt start", Danish.date(LocalDate.of(2027, 1, 4)));
-    page.type("Indsatsen, som sektoren leverer", "Indsatsen fra " + sector.name() + " efter planen.");
+    assertThat(page.formText("Sektorens indsats efter planen")).as("the sector's own intervention in the plan")
+        .contains("i planen: " + sector.intervention(), "Ansvarlig i planen: " + sector.responsible());
+    assertThat(page.field("Ansvarlig medarbejder").getAttribute("value")).as("pre-filled from the plan")
+        .isEqualTo(sector.responsible());
+    assertThat(page.field("Startdato").getAttribute("value")).as("pre-filled: the plan's start, today at the latest")
+        .matches("\\d{2}-\\d{2}-\\d{4}");
     screenshot("indsats-start-" + sector.key(), sector.user());
     completeAndAwaitGone(task);
   }
@@ -278,6 +278,16 @@ class CourseWalkTest {
     completeAndAwaitGone(task);
   }
 
+  /** The coordinator's plan in the plan API and on the citizen's page: every intervention completed. */
+  private void assertPlanShowsInterventionsCompleted() {
+    EngineHttp api = EngineHttp.rest(port, COORDINATOR);
+    var interventions = EngineHttp.json(api.get("/api/courses/" + courseId + "/plan")).path("interventions");
+    assertThat(interventions).hasSize(SECTORS.size())
+        .allSatisfy(i -> assertThat(i.path("statusText").asText()).isEqualTo("Gennemført"));
+    assertThat(api.get("/api/courses/" + courseId + "/plan.html").body()).contains("Gennemført den ")
+        .doesNotContain("Ikke startet endnu", "I gang siden");
+  }
+
   /** The follow-up timer fired as an administrator does it: executing the timer job over the REST API. */
   private void fireFollowUpTimer(String step) {
     Job timer = page.await(() -> management.createJobQuery().processInstanceId(coursePid()).activityId(FOLLOW_UP_DUE)
@@ -289,6 +299,9 @@ class CourseWalkTest {
 
   private void followUp(int round, String decision, String decisionLabel) {
     Task task = openTask(COORDINATOR, DemoTasklistFilters.MY_TASKS, FOLLOW_UP, null, Phase.FOLLOW_UP);
+    assertThat(page.formText("Progression indtil nu")).contains(round == 1
+        ? "Ingen målinger endnu"
+        : "Arbejde og uddannelse: 4 (" + Danish.date(PlanStore.today()) + ")");
     if (round > 1) {
       Features.assertFollowUpStartsAnew(page);
     }
@@ -444,7 +457,7 @@ class CourseWalkTest {
     /** TODO(issue 14 item 3, errors a caseworker can act on): on once validation errors are 400 in Danish. */
     static final boolean ACTIONABLE_ERRORS = true;
     /** TODO(issue 14 item 4, each decision made anew): on once forms no longer pre-fill earlier decisions. */
-    static final boolean DECISIONS_ANEW = false;
+    static final boolean DECISIONS_ANEW = true;
     /** TODO(issue 14 item 6, people by name): on once the coordinator is offered by name. */
     static final boolean PEOPLE_BY_NAME = true;
 

@@ -54,7 +54,7 @@ public final class TasklistPage implements AutoCloseable {
             "--disable-dev-shm-usage", "--window-size=1400,1200", "--lang=en-US");
     browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .build(), options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     wait.pollingEvery(Duration.ofMillis(100));
   }
 
