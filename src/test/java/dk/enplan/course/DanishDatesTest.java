@@ -22,7 +22,7 @@ class DanishDatesTest {
   @Test
   void enKalenderdatoVisesSomDagMaanedAar() {
     assertThat(DanishDates.of(LocalDate.of(2027, 3, 1))).isEqualTo("01-03-2027");
-    assertThat(DanishDates.of(null)).isEmpty();
+    assertThat(DanishDates.of((LocalDate) null)).isEmpty();
     assertThat(dates.date(null)).isEmpty();
   }
 }
