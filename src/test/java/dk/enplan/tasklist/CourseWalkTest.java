@@ -153,7 +153,7 @@ class CourseWalkTest {
   private void refer() {
     as(VISITATOR);
     Features.assertOnlyTheCourseStartable(page.startProcess("Én Plan – sammenhængende forløb"));
-    Danish.assertDateFieldsAbsentOrDanish(page);
+    Danish.assertDateFieldsDanish(page);
     page.type("Borgerens navn", CITIZEN);
     page.type("CPR-nummer", CPR);
     page.type("Henvisende enhed", "Borgerservice Allerød");
@@ -178,7 +178,7 @@ class CourseWalkTest {
     page.tick("Er borgeren i målgruppen for Én Plan?", "Ja");
     SECTORS.forEach(sector -> assertThat(page.ticked("Sektorer, der deltager", sector.name()))
         .as("the screening's suggestion %s ticked", sector.name()).isTrue());
-    page.select(null, "Koordinerende kontaktperson", Features.coordinatorOption());
+    page.select(null, "Koordinerende kontaktperson", Features.COORDINATOR_BY_NAME);
     page.type("Begrundelse", "Ledighed, økonomi og helbred: tre sektorer, én plan.");
     screenshot("visitation", VISITATOR);
     completeAndAwaitGone(task);
@@ -405,14 +405,15 @@ class CourseWalkTest {
     page.screenshot(SCREENSHOTS.resolve(String.format("%02d-%s-%s.png", screenshots, step, user)));
   }
 
-  /** What a Danish Tasklist shows (issue 14, item 1): the labels around the forms and the dates in them. */
+  /** What a Danish Tasklist shows (issue 14, item 1): the words around the forms and the dates in them. */
   static final class Danish {
 
-    /** TODO(issue 14 item 1, Danish webapps): on once the Danish Tasklist and form-js dates are on main. */
-    static final boolean ON = true;
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern(ON ? "dd-MM-yyyy" : "MM/dd/yyyy");
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     static final String DATE_PLACEHOLDER = "dd-mm-åååå";
     static final String COMPLETE = "Fuldfør";
+    /** Tasklist's English words that a Danish Tasklist must not show. */
+    static final List<String> ENGLISH = List.of("Complete", "Claim", "Created", "Add Comment", "Start process");
+    private static final Pattern ISO_DATE = Pattern.compile("(?<![\\w-])\\d{4}-\\d{2}-\\d{2}(?![\\w-])");
 
     private Danish() {
     }
@@ -423,80 +424,45 @@ class CourseWalkTest {
     }
 
     static void assertTasklistInDanish(TasklistPage page) {
-      if (!ON) {
-        return;
-      }
       assertThat(page.text(TasklistPage.COMPLETE)).isEqualTo(COMPLETE);
-      String shown = page.browser().findElement(By.tagName("body")).getText();
-      assertThat(shown).doesNotContain("Complete", "Claim", "Created", "Add Comment", "Start process");
-      assertDateFieldsAbsentOrDanish(page);
+      assertThat(page.browser().findElement(By.tagName("body")).getText()).doesNotContain(ENGLISH);
+      assertDateFieldsDanish(page);
     }
 
     /** Dates the form shows are dd-mm-åååå: no ISO date (åååå-mm-dd) left in its text. */
     static void assertFormDatesDanish(String form) {
-      if (ON) {
-        assertThat(Pattern.compile("(?<![\\w-])\\d{4}-\\d{2}-\\d{2}(?![\\w-])").matcher(form).find())
-            .as("an ISO date in the form: %s", form).isFalse();
-      }
+      assertThat(ISO_DATE.matcher(form).find()).as("an ISO date in the form: %s", form).isFalse();
     }
 
-    static void assertDateFieldsAbsentOrDanish(TasklistPage page) {
-      if (!ON) {
-        return;
-      }
+    /** Every date field of the open form asks for dd-mm-åååå. */
+    static void assertDateFieldsDanish(TasklistPage page) {
       page.browser().findElements(By.cssSelector(".fjs-form .flatpickr-input")).forEach(input ->
           assertThat(input.getAttribute("placeholder")).isEqualTo(DATE_PLACEHOLDER));
     }
   }
 
-  /** The other features of issue 14, each asserted in one place and switched on once it is on main. */
+  /** The other features of issue 14 the caseworkers see, each asserted in one place. */
   static final class Features {
 
-    /** TODO(issue 14 item 2, cards that name the citizen): on once the cards show name, CPR, phase, due date. */
+    /** TODO(issue 14 item 2, cards that name the citizen): on once the task cards are on main. */
     static final boolean CARDS_NAME_CITIZEN = false;
-    /** TODO(issue 14 item 3, errors a caseworker can act on): on once validation errors are 400 in Danish. */
-    static final boolean ACTIONABLE_ERRORS = true;
-    /** TODO(issue 14 item 4, each decision made anew): on once forms no longer pre-fill earlier decisions. */
-    static final boolean DECISIONS_ANEW = true;
-    /** TODO(issue 14 item 6, people by name): on once the coordinator is offered by name. */
-    static final boolean PEOPLE_BY_NAME = true;
+    /** The refused plan meeting's sentence (item 3): the field named as the form labels it. */
+    static final String ERROR_SENTENCE = "Indsats 2, Planlagt slut: slutdatoen ligger før startdatoen";
+    /** The coordinator as visitation's list offers her (item 6): by name. */
+    static final String COORDINATOR_BY_NAME = "koordinator allerod";
 
     private Features() {
     }
 
-    /** TODO(issue 14 item 6, people by name): on once Tasklist's start dialog offers only en-plan. */
-    static final boolean ONLY_COURSE_STARTABLE = true;
-
-    static void assertOnlyTheCourseStartable(List<String> offered) {
-      if (ONLY_COURSE_STARTABLE) {
-        assertThat(offered).containsExactly("Én Plan – sammenhængende forløb");
-      }
-    }
-
-    static void assertContactPersonByName(String form) {
-      if (PEOPLE_BY_NAME) {
-        assertThat(form).contains("koordinator allerod").doesNotContain(COORDINATOR);
-      }
-    }
-
-    /** The refused plan meeting's sentence: the field named as the form labels it. */
-    static final String ERROR_SENTENCE = "Indsats 2, Planlagt slut: slutdatoen ligger før startdatoen";
-
-    static String coordinatorOption() {
-      return PEOPLE_BY_NAME ? "koordinator allerod" : COORDINATOR;
-    }
-
+    /** Item 2: the card names the citizen, the masked CPR, the course's phase and the due date. */
     static void assertCardNamesCitizen(WebElement card, String citizen, String maskedCpr, String phase) {
-      if (!CARDS_NAME_CITIZEN) {
-        return;
+      if (CARDS_NAME_CITIZEN) {
+        assertThat(card.getText()).contains(citizen, maskedCpr, phase, "Frist");
       }
-      assertThat(card.getText()).contains(citizen, maskedCpr, phase, "Frist");
     }
 
+    /** Item 3: one Danish sentence naming the field, the field marked, the Complete button clear. */
     static void assertValidationError(TasklistPage page, String notification) {
-      if (!ACTIONABLE_ERRORS) {
-        return;
-      }
       assertThat(notification).contains(ERROR_SENTENCE)
           .doesNotContain("intervention2PlannedEnd", "Cannot submit", "error happened");
       assertThat(page.text(By.cssSelector(".fjs-has-errors .fjs-form-field-error")))
@@ -505,12 +471,20 @@ class CourseWalkTest {
           .isFalse();
     }
 
+    /** Item 4: the second follow-up opens without the first round's decision and note. */
     static void assertFollowUpStartsAnew(TasklistPage page) {
-      if (!DECISIONS_ANEW) {
-        return;
-      }
       assertThat(page.ticked("Hvad nu?", "Fortsæt planen")).as("last round's decision ticked").isFalse();
       assertThat(page.field("Notat fra opfølgningen").getAttribute("value")).isEmpty();
+    }
+
+    /** Item 6: only the course can be started from Tasklist. */
+    static void assertOnlyTheCourseStartable(List<String> offered) {
+      assertThat(offered).containsExactly("Én Plan – sammenhængende forløb");
+    }
+
+    /** Item 6: the contact person by name, not by user id. */
+    static void assertContactPersonByName(String form) {
+      assertThat(form).contains(COORDINATOR_BY_NAME).doesNotContain(COORDINATOR);
     }
   }
 }
