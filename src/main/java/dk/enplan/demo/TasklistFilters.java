@@ -1,6 +1,7 @@
 package dk.enplan.demo;
 
 import dk.enplan.course.Coordinators;
+import dk.enplan.taskcard.TaskCard;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The shared Tasklist filters of demo mode: my tasks, my sectors' open tasks, and every coordinator task of the
- * municipality. Sorted by due date, then by creation. A filter is created only if none of that name exists, so
- * filters that users have changed are left alone. Every user may read them (global authorization).
+ * municipality. Sorted by due date, then by creation; each card shows the citizen, the masked CPR and the course's
+ * phase ({@link TaskCard}). A filter is created only if none of that name exists, so filters that users have changed
+ * are left alone (one that still shows the old, hidden process variables gets the cards'). Every user may read them
+ * (global authorization).
  */
 @Component
 @Profile("demo")
@@ -36,8 +39,11 @@ class TasklistFilters implements ApplicationRunner {
   static final String COORDINATOR = "Koordinator";
 
   private static final Logger LOG = LoggerFactory.getLogger(TasklistFilters.class);
-  /** Process variables shown on each task in Tasklist. */
-  private static final List<Map<String, String>> SHOWN_VARIABLES = List.of(
+  /**
+   * What these filters showed before the task cards: process variables, which the engine's authorization hid from
+   * every caseworker who may not read the course. A filter still showing exactly these gets the cards' variables.
+   */
+  private static final List<Map<String, String>> HIDDEN_VARIABLES = List.of(
       Map.of("name", "citizenName", "label", "Borger"),
       Map.of("name", "citizenMaskedCpr", "label", "CPR"),
       Map.of("name", "municipalityName", "label", "Kommune"));
@@ -63,20 +69,31 @@ class TasklistFilters implements ApplicationRunner {
   }
 
   private void ensure(String name, int priority, String description, TaskQuery query) {
-    if (filters.createTaskFilterQuery().filterName(name).count() > 0) {
+    Filter existing = filters.createTaskFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      showTaskCards(existing);
       return;
     }
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("description", description);
     properties.put("priority", priority);
     properties.put("refresh", true);
-    properties.put("variables", SHOWN_VARIABLES);
+    properties.put("variables", TaskCard.FILTER_VARIABLES);
     Filter filter = filters.newTaskFilter(name)
         .setQuery(query.orderByDueDate().asc().orderByTaskCreateTime().asc())
         .setProperties(properties);
     filters.saveFilter(filter);
     grantReadToEveryone(filter);
     LOG.info("Demo: created Tasklist filter '{}'", name);
+  }
+
+  private void showTaskCards(Filter filter) {
+    if (HIDDEN_VARIABLES.equals(filter.getProperties().get("variables"))) {
+      Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+      properties.put("variables", TaskCard.FILTER_VARIABLES);
+      filters.saveFilter(filter.setProperties(properties));
+      LOG.info("Demo: Tasklist filter '{}' shows the task cards", filter.getName());
+    }
   }
 
   private void grantReadToEveryone(Filter filter) {

@@ -49,7 +49,25 @@ final class BenchDatabase {
       return "H2 in-memory, profile test";
     }
     return (System.getProperty("bench.postgres.url") != null ? "PostgreSQL " + System.getProperty("bench.postgres.url")
-        : "embedded PostgreSQL") + ", profiles test + postgres";
+        : "embedded PostgreSQL");
+  }
+
+  /**
+   * The secrets the {@code prod} profile refuses to start without (an administrator password, the CPR key), for a
+   * benchmark of the application as production runs it. Not secrets of any installation.
+   */
+  static void productionSecrets(DynamicPropertyRegistry registry) {
+    registry.add("ENPLAN_ADMIN_PASSWORD", () -> "benchmark-admin-password");
+    registry.add("ENPLAN_CPR_KEY", () -> java.util.Base64.getEncoder().encodeToString(new byte[32]));
+  }
+
+  /** Profiles: production's {@code prod,postgres} on PostgreSQL, the test profile on H2. */
+  static final class ProductionProfiles implements ActiveProfilesResolver {
+
+    @Override
+    public String[] resolve(Class<?> testClass) {
+      return postgres() ? new String[] {"prod", "postgres"} : new String[] {"test"};
+    }
   }
 
   /** Profiles: the test profile, plus the production {@code postgres} profile on PostgreSQL. */

@@ -1,5 +1,7 @@
 package dk.enplan.bench;
 
+import dk.enplan.course.CourseSteps;
+import dk.enplan.taskcard.TaskCard;
 import dk.enplan.testing.CourseDriver;
 import dk.enplan.testing.TestIdentity;
 import java.net.URI;
@@ -15,29 +17,21 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,24 +43,25 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The query a coordinator's Tasklist filter "Koordinator" makes (candidate group {@code koordinator}, assigned tasks
- * included, sorted by due date then creation time; authorization and tenant check on, authenticated as
- * koordinator.allerod with tenant allerod): the first page (15) and its count, with many active tasks in the
- * database. The load is a minimal process with one user task with that candidate group, a due date and the
- * municipality as tenant, which gives the task query exactly the shape of a waiting course (task, identity link,
- * authorization, tenant), far cheaper than driving real courses there; a course's coordinator tasks are assigned to
- * one of 20 coordinators of the municipality. Besides the page and count of "Koordinator" it measures the first page
- * of the two other shipped filters for the same user, "Mine opgaver" and "Min sektor" (empty for a coordinator). On
- * PostgreSQL it measures Camunda's defaults (optionally) and then each tuning step of {@link TaskQueryTuning} on the
- * same data, and prints the plans.
+ * Tasklist's first page at scale, on the application as production runs it: profiles {@code prod,postgres} (its
+ * pool, its {@code connection-init-sql}, the engine settings, the migrations of db/engine/postgres, all in place and
+ * never undone). The load is real courses copied: three courses are driven through the engine to where they wait
+ * (visitation, consent with the coordinator, a sector's assessment), and their runtime rows are copied with COPY
+ * ({@link EngineRowCloner}) until {@code -Dbench.activeTasks} courses wait, each with its task, due date, tenant,
+ * candidate group, assignee, the engine's authorizations and all of a course's variables, the task cards' included.
+ *
+ * <p>Measured as {@code koordinator.allerod} (group koordinator, tenant allerod): through the Java API the filter
+ * "Koordinator" (first page and count) and the first pages of "Mine opgaver" and "Min sektor"; over HTTP what
+ * Tasklist sends: {@code POST /engine-rest/filter/{id}/list} with {@code Accept: application/hal+json} (the HAL list
+ * with the filter's variables and the count) and {@code /count}, for the filter as it was (the course's process
+ * variables) and as it is (the task cards), interleaved in the same run. Prints EXPLAIN ANALYZE of the statements.
  *
  * <p>Prints figures, asserts nothing about time. Not part of {@code mvn verify}; run with
- * {@code mvn -Pbench test -Dtest=TasklistQueryBenchmark} (see docs/benchmarks.md). {@code -Dbench.activeTasks}
- * (default 100000) is the goal, {@code -Dbench.loadSeconds} (default 300) the most time spent loading: it stops
- * earlier and prints the number reached.
+ * {@code mvn -Pbench test -Dtest=TasklistQueryBenchmark -Dbench.database=postgres -Dbench.spread=true}
+ * (docs/benchmarks.md).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles(resolver = BenchDatabase.Profiles.class)
+@ActiveProfiles(resolver = BenchDatabase.ProductionProfiles.class)
 @Order(2)
 class TasklistQueryBenchmark {
 
@@ -76,32 +71,24 @@ class TasklistQueryBenchmark {
     // changed (OPTIMIZE_REUSE_RESULTS), which no real Tasklist with changing tasks gets.
     BenchDatabase.register(registry, "tasklist",
         "jdbc:h2:mem:enplan-bench-tasklist;DB_CLOSE_DELAY=-1;OPTIMIZE_REUSE_RESULTS=FALSE");
-    // Our session settings are measured one by one: TaskQueryTuning sets them as the database's defaults instead.
-    if (BenchDatabase.postgres()) {
-      registry.add("spring.datasource.hikari.connection-init-sql", () -> "select 1");
-    }
+    BenchDatabase.productionSecrets(registry);
   }
 
   static final int GOAL = Integer.getInteger("bench.activeTasks", 100_000);
-  static final int LOAD_SECONDS = Integer.getInteger("bench.loadSeconds", 300);
-  static final int LOAD_THREADS = Integer.getInteger("bench.loadThreads", 2);
-  static final int WARM_UP_RUNS = Integer.getInteger("bench.warmUpQueries", 50);
-  static final int RUNS = Integer.getInteger("bench.queries", 200);
+  static final int CHUNK = 2_000;
+  static final int WARM_UP_RUNS = Integer.getInteger("bench.warmUpQueries", 30);
+  static final int RUNS = Integer.getInteger("bench.queries", 150);
 
-  static final String KEY = "bench-waiting-course";
   static final String TENANT = "allerod";
   static final String GROUP = "koordinator";
   static final String USER = GROUP + "." + TENANT;
   static final int COORDINATORS = 20;
   /**
-   * {@code -Dbench.spread=false} (default): every task in Allerød with candidate group koordinator, the worst case
-   * for its coordinators' filter (every loaded task is in it). {@code true}: the tasks round robin over the nine
-   * municipalities and four candidate groups, as a network's waiting courses would be (1 in 36 in the filter).
+   * {@code -Dbench.spread=false} (default): every course in Allerød waiting for its coordinator, the worst case for
+   * the coordinators' filter. {@code true}: the courses round robin over the nine municipalities and four candidate
+   * groups (visitation, coordinator, two sectors), as a network's waiting courses would be (1 in 36 in the filter).
    */
   static final boolean SPREAD = Boolean.getBoolean("bench.spread");
-  /** Measure Camunda's defaults first: by default only up to 10,000 tasks (on PostgreSQL it takes seconds a query). */
-  static final boolean BASELINE = Boolean.parseBoolean(System.getProperty("bench.baseline",
-      String.valueOf(GOAL <= 10_000)));
   static final List<String> TENANTS = SPREAD ? List.of("allerod", "ballerup", "fredensborg", "frederikssund",
       "fureso", "gribskov", "halsnaes", "helsingor", "hillerod") : List.of(TENANT);
   static final List<String> GROUPS = SPREAD ? List.of(GROUP, "visitation", "sektor-beskaeftigelse", "sektor-ydelse")
@@ -110,14 +97,19 @@ class TasklistQueryBenchmark {
       + ".selectTaskByQueryCriteria";
   static final String COUNT_STATEMENT = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity"
       + ".selectTaskCountByQueryCriteria";
+  static final String VARIABLE_STATEMENT = "org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity"
+      + ".selectVariableInstanceByQueryCriteria";
+  /** What the filters showed before the task cards: the course's process variables. */
+  static final List<Map<String, String>> PROCESS_VARIABLES = List.of(
+      Map.of("name", "citizenName", "label", "Borger"), Map.of("name", "citizenMaskedCpr", "label", "CPR"),
+      Map.of("name", "municipalityName", "label", "Kommune"));
 
   @Autowired TestIdentity testIdentity;
   @Autowired CourseDriver driver;
-  @Autowired RuntimeService runtime;
+  @Autowired CourseSteps steps;
   @Autowired TaskService tasks;
-  @Autowired RepositoryService repository;
+  @Autowired RuntimeService runtime;
   @Autowired JdbcTemplate jdbc;
-  @Autowired ProcessEngine processEngine;
   @Autowired FilterService filters;
   @Autowired AuthorizationService authorizations;
   @LocalServerPort int port;
@@ -125,62 +117,47 @@ class TasklistQueryBenchmark {
   @Test
   void firstPageOfTheCoordinatorFilter() throws Exception {
     testIdentity.ensure();
-    BpmnModelInstance model = Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1825)
-        .startEvent().userTask("waitForCaseworker").camundaCandidateGroups("${group}").camundaAssignee("${assignee}")
-        .camundaDueDate("${due}")
-        .endEvent().done();
-    repository.createDeployment().name(KEY).addModelInstance(KEY + ".bpmn", model).deploy();
-
-    long loadStart = System.nanoTime();
-    AtomicInteger inFilter = new AtomicInteger();
-    int loaded = load(loadStart, inFilter);
-    double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
     boolean postgres = BenchDatabase.postgres();
+    long loadStart = System.nanoTime();
+    int inFilter = load();
+    double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
     if (postgres) {
-      // What autovacuum's analyze does after so many new rows in production; without it the planner still
-      // believes the tables are empty (estimates of 1 row) and picks nested loops that take seconds.
+      // What autovacuum's analyze does after so many new rows in production.
       jdbc.execute("analyze");
     }
-
+    long analyzed = System.nanoTime();
     long visible = as(() -> coordinatorFilter().count());
-    if (visible != inFilter.get()) {
-      throw new IllegalStateException("the coordinator sees " + visible + " tasks, expected " + inFilter.get());
+    if (visible != inFilter) {
+      throw new IllegalStateException("the coordinator sees " + visible + " tasks, expected " + inFilter);
     }
 
     StringBuilder out = new StringBuilder("\n=== TasklistQueryBenchmark (" + BenchDatabase.describe() + ") ===\n");
-    out.append(String.format("active tasks loaded: %d of goal %d in %.1f s (%.0f/s, %d threads, limit %d s) over "
-        + "%d municipalit%s and %d candidate group(s)%n", loaded, GOAL, loadSeconds, loaded / loadSeconds,
-        LOAD_THREADS, LOAD_SECONDS, TENANTS.size(), TENANTS.size() == 1 ? "y" : "ies", GROUPS.size()));
-    out.append(String.format("in the filter of koordinator.allerod: %d%n", visible));
-    ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) processEngine
-        .getProcessEngineConfiguration();
-    TaskQueryTuning.undoShipped(jdbc, engine, postgres);
+    out.append(String.format("courses waiting: %,d (%,d engine rows copied) in %.1f s, analyze %.1f s, over %d "
+        + "municipalit%s and %d candidate group(s); load average %s%n", GOAL, copiedRows, loadSeconds,
+        (analyzed - loadStart) / 1e9 - loadSeconds, TENANTS.size(), TENANTS.size() == 1 ? "y" : "ies", GROUPS.size(),
+        loadAverage()));
+    out.append(String.format("in the filter Koordinator of koordinator.allerod: %d%n", visible));
+    if (postgres) {
+      out.append(jdbc.queryForObject("select version()", String.class)).append('\n');
+    }
     List<String> summary = new ArrayList<>();
-    if (BASELINE) {
-      summary.add(measure(out, "Camunda's defaults (left joins; only Camunda's indexes)"));
-      if (postgres) {
-        out.append(explain());
-      }
-    } else {
-      out.append("\n-- Camunda's defaults: not measured (-Dbench.baseline=true; at 10,000 tasks on PostgreSQL one count "
-          + "took 16 s)\n");
-    }
-    for (TaskQueryTuning step : TaskQueryTuning.steps(postgres)) {
-      step.apply().accept(jdbc, engine);
-      if (postgres) {
-        jdbc.execute("analyze");
-      }
-      summary.add(measure(out, "+ " + step.name() + (step.shipped() ? " (shipped): " : " (candidate): ")
-          + step.what()));
-    }
+    summary.add(measure(out, "shipped"));
+    String http = overHttp(out, "shipped");
     if (postgres) {
       out.append(explain());
     }
-    String http = overHttp(out);
+    for (TaskQueryTuning step : TaskQueryTuning.chosen()) {
+      step.apply().accept(jdbc);
+      jdbc.execute("analyze");
+      summary.add(measure(out, "+ " + step.name() + " (candidate): " + step.what()));
+      http += overHttp(out, "+ " + step.name());
+    }
     out.append(String.format("%nsummary (%d runs each, ms)    %s%n", RUNS,
         "page p50  page p95  count p50  count p95  mine p95  sector p95"));
     summary.forEach(line -> out.append(line).append('\n'));
     out.append(http).append('\n');
+    out.append(String.format("load average at the end %s; whole benchmark %.0f s%n", loadAverage(),
+        (System.nanoTime() - loadStart) / 1e9));
     out.append("target: first page p95 < 50 ms at 100,000 active courses on PostgreSQL\n");
     System.out.println(out);
   }
@@ -235,61 +212,109 @@ class TasklistQueryBenchmark {
   }
 
   /**
-   * What Tasklist itself sends for the filter, in the final state of the steps: {@code POST
-   * /engine-rest/filter/{id}/list} (HAL, as Tasklist asks, with the filter's variables) and {@code /count}, over
-   * HTTP with HTTP Basic as the coordinator. The filter is "Koordinator" as demo mode creates it (TasklistFilters).
+   * What Tasklist sends for the filter "Koordinator" (as demo mode saves it), over HTTP with HTTP Basic as the
+   * coordinator: {@code POST filter/{id}/list} (HAL, with the filter's variables and, in the same answer, the count)
+   * for the filter showing the course's process variables (before the task cards) and the cards (after), and
+   * {@code POST filter/{id}/count}, interleaved.
    */
-  private String overHttp(StringBuilder out) throws Exception {
-    Filter filter = filters.newTaskFilter("Koordinator").setQuery(coordinatorFilter())
-        .setProperties(Map.of("variables", List.of(Map.of("name", "citizenName", "label", "Borger"),
-            Map.of("name", "citizenMaskedCpr", "label", "CPR"), Map.of("name", "municipalityName", "label", "Kommune"))));
+  private String overHttp(StringBuilder out, String state) throws Exception {
+    String before = savedFilter("Koordinator (procesvariable)", PROCESS_VARIABLES);
+    String after = savedFilter("Koordinator", TaskCard.FILTER_VARIABLES);
+    HttpClient http = HttpClient.newHttpClient();
+    String credentials = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + TestIdentity.PASSWORD)
+        .getBytes(StandardCharsets.UTF_8));
+    // Tasklist's own request: first page, its sorting (here the filter's: due date, then created), HAL.
+    String body = "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"},{\"sortBy\":\"created\","
+        + "\"sortOrder\":\"asc\"}],\"active\":true}";
+    BiFunction<String, String, HttpRequest> post = (url, accept) -> HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", credentials).header("Accept", accept)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    String base = "http://localhost:" + port + "/engine-rest/filter/";
+    HttpRequest listBefore = post.apply(base + before + "/list?firstResult=0&maxResults=15", "application/hal+json");
+    HttpRequest listAfter = post.apply(base + after + "/list?firstResult=0&maxResults=15", "application/hal+json");
+    HttpRequest count = post.apply(base + after + "/count", "application/json");
+    cardsFilterRequests = List.of(listAfter, count);
+    for (int i = 0; i < WARM_UP_RUNS; i++) {
+      http.send(listBefore, HttpResponse.BodyHandlers.ofString());
+      http.send(listAfter, HttpResponse.BodyHandlers.ofString());
+      http.send(count, HttpResponse.BodyHandlers.ofString());
+    }
+    long[] pageBefore = new long[RUNS];
+    long[] pageAfter = new long[RUNS];
+    long[] counted = new long[RUNS];
+    HttpResponse<String> lastBefore = null;
+    HttpResponse<String> lastAfter = null;
+    for (int i = 0; i < RUNS; i++) {
+      long t0 = System.nanoTime();
+      lastBefore = http.send(listBefore, HttpResponse.BodyHandlers.ofString());
+      long t1 = System.nanoTime();
+      lastAfter = http.send(listAfter, HttpResponse.BodyHandlers.ofString());
+      long t2 = System.nanoTime();
+      HttpResponse<String> total = http.send(count, HttpResponse.BodyHandlers.ofString());
+      pageBefore[i] = t1 - t0;
+      pageAfter[i] = t2 - t1;
+      counted[i] = System.nanoTime() - t2;
+      if (lastBefore.statusCode() != 200 || lastAfter.statusCode() != 200 || total.statusCode() != 200) {
+        throw new IllegalStateException("Tasklist's requests answered " + lastBefore.statusCode() + " / "
+            + lastAfter.statusCode() + " / " + total.statusCode() + ": " + total.body());
+      }
+    }
+    Stream.of(pageBefore, pageAfter, counted).forEach(Arrays::sort);
+    StringBuilder figures = new StringBuilder(String.format("%n-- over HTTP as Tasklist asks (HAL, with the filter's "
+        + "variables): %d tasks, %d cards with the citizen (%d bytes); before the cards %d tasks showed the citizen%n",
+        occurrences(lastAfter.body(), "\"taskDefinitionKey\""), occurrences(lastAfter.body(),
+            "\"" + TaskCard.CITIZEN_NAME + "\""), lastAfter.body().length(),
+        occurrences(lastBefore.body(), "\"name\":\"citizenName\"")));
+    line(figures, "list, process variables (before)", pageBefore);
+    line(figures, "list, task cards (after)", pageAfter);
+    line(figures, "count", counted);
+    System.out.print(figures);
+    out.append(figures);
+    return String.format("%s, over HTTP (list p50, p95; count p50, p95)%n%-28s %9.1f %9.1f %10.1f %10.1f%n"
+        + "%-28s %9.1f %9.1f%n", state, "  list, process variables", percentile(pageBefore, 50) / 1e6,
+        percentile(pageBefore, 95) / 1e6, percentile(counted, 50) / 1e6, percentile(counted, 95) / 1e6,
+        "  list, task cards", percentile(pageAfter, 50) / 1e6, percentile(pageAfter, 95) / 1e6);
+  }
+
+  /** Tasklist's list and count requests for the cards' filter, once overHttp has run. */
+  private List<HttpRequest> cardsFilterRequests = List.of();
+
+  private static void send(HttpRequest request) {
+    try {
+      HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String savedFilter(String name, List<Map<String, String>> variables) {
+    Filter existing = filters.createTaskFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      return existing.getId();
+    }
+    Filter filter = filters.newTaskFilter(name).setQuery(tasks.createTaskQuery().taskCandidateGroup(GROUP)
+            .includeAssignedTasks().orderByDueDate().asc().orderByTaskCreateTime().asc())
+        .setProperties(Map.of("variables", variables, "refresh", true));
     filters.saveFilter(filter);
-    Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    read.setUserId(USER);
+    Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+    read.setUserId(Authorization.ANY);
     read.setResource(Resources.FILTER);
     read.setResourceId(filter.getId());
     read.addPermission(Permissions.READ);
     authorizations.saveAuthorization(read);
+    return filter.getId();
+  }
 
-    HttpClient http = HttpClient.newHttpClient();
-    String base = "http://localhost:" + port + "/engine-rest/filter/" + filter.getId();
-    String credentials = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + TestIdentity.PASSWORD)
-        .getBytes(StandardCharsets.UTF_8));
-    BiFunction<String, String, HttpRequest> post = (url, accept) -> HttpRequest.newBuilder(URI.create(url))
-        .header("Authorization", credentials).header("Accept", accept)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
-    HttpRequest list = post.apply(base + "/list?firstResult=0&maxResults=15", "application/hal+json");
-    HttpRequest count = post.apply(base + "/count", "application/json");
-    for (int i = 0; i < WARM_UP_RUNS; i++) {
-      http.send(list, HttpResponse.BodyHandlers.ofString());
-      http.send(count, HttpResponse.BodyHandlers.ofString());
+  private static int occurrences(String text, String part) {
+    return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+  }
+
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException e) {
+      return "unknown";
     }
-    long[] page = new long[RUNS];
-    long[] counted = new long[RUNS];
-    HttpResponse<String> last = null;
-    for (int i = 0; i < RUNS; i++) {
-      long t0 = System.nanoTime();
-      last = http.send(list, HttpResponse.BodyHandlers.ofString());
-      long t1 = System.nanoTime();
-      HttpResponse<String> total = http.send(count, HttpResponse.BodyHandlers.ofString());
-      page[i] = t1 - t0;
-      counted[i] = System.nanoTime() - t1;
-      if (last.statusCode() != 200 || total.statusCode() != 200) {
-        throw new IllegalStateException("Tasklist's requests answered " + last.statusCode() + " / " + total.statusCode()
-            + ": " + total.body());
-      }
-    }
-    Arrays.sort(page);
-    Arrays.sort(counted);
-    int shown = last.body().split("\"taskDefinitionKey\"", -1).length - 1;
-    StringBuilder figures = new StringBuilder(String.format("%n-- over HTTP as Tasklist asks (HAL, with the filter's "
-        + "variables), final state: %d tasks, %d bytes%n", shown, last.body().length()));
-    line(figures, "POST filter/{id}/list", page);
-    line(figures, "POST filter/{id}/count", counted);
-    System.out.print(figures);
-    out.append(figures);
-    return String.format("%-28s %9.1f %9.1f %10.1f %10.1f", "over HTTP (final state)", percentile(page, 50) / 1e6,
-        percentile(page, 95) / 1e6, percentile(counted, 50) / 1e6, percentile(counted, 95) / 1e6);
   }
 
   /**
@@ -303,8 +328,17 @@ class TasklistQueryBenchmark {
     queries.put("Koordinator, count", () -> as(() -> coordinatorFilter().count()));
     queries.put("Mine opgaver, first page", () -> as(() -> myTasksFilter().listPage(0, 15)));
     queries.put("Min sektor, first page", () -> as(() -> mySectorFilter().listPage(0, 15)));
+    queries.put("over HTTP: POST filter/{id}/count", () -> send(cardsFilterRequests.get(1)));
+    queries.put("over HTTP: POST filter/{id}/list, first page", () -> send(cardsFilterRequests.get(0)));
+    queries.put("over HTTP: POST filter/{id}/list, its count", () -> send(cardsFilterRequests.get(0)));
+    queries.put("the cards' variables of the first page", () -> as(() -> cardVariables(
+        coordinatorFilter().listPage(0, 15))));
     queries.forEach((name, query) -> {
-      String statement = name.endsWith("count") ? COUNT_STATEMENT : PAGE_STATEMENT;
+      String statement = name.endsWith("count") ? COUNT_STATEMENT : name.startsWith("the cards")
+          ? VARIABLE_STATEMENT : PAGE_STATEMENT;
+      if (name.startsWith("over HTTP") && cardsFilterRequests.isEmpty()) {
+        return;
+      }
       String sql = StatementCapture.capture(List.of(statement), query).get(statement);
       plans.append("\nEXPLAIN ANALYZE ").append(name).append(":\n").append(sql).append("\n");
       jdbc.queryForList("explain (analyze, buffers) " + sql, String.class)
@@ -333,43 +367,71 @@ class TasklistQueryBenchmark {
         .orderByTaskCreateTime().asc();
   }
 
-  private int load(long loadStart, AtomicInteger inFilter) throws Exception {
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger done = new AtomicInteger();
-    long deadline = loadStart + TimeUnit.SECONDS.toNanos(LOAD_SECONDS);
+  /**
+   * What Tasklist's REST API asks for a page's variables (FilterResourceImpl): the variables of the filter's names
+   * in the scopes of the tasks, their executions and process instances.
+   */
+  private List<VariableInstance> cardVariables(List<Task> page) {
+    String[] scopes = page.stream().flatMap(task -> Stream.of(task.getId(), task.getExecutionId(),
+        task.getProcessInstanceId())).distinct().toArray(String[]::new);
+    return runtime.createVariableInstanceQuery().disableBinaryFetching().disableCustomObjectDeserialization()
+        .variableNameIn(TaskCard.FILTER_VARIABLES.stream().map(v -> v.get("name")).toArray(String[]::new))
+        .variableScopeIdIn(scopes).list();
+  }
+
+  private long copiedRows;
+
+  /**
+   * Drives one course per waiting kind to its task, then copies their rows until GOAL courses wait; returns how
+   * many tasks the coordinator's filter then holds.
+   */
+  private int load() throws Exception {
+    ProcessInstance atVisitation = steps.refer(List.of("ledighed", "forsoergelse"));
+    ProcessInstance atConsent = steps.refer(List.of("ledighed", "forsoergelse"));
+    steps.visitate(atConsent, List.of("beskaeftigelse"));
+    ProcessInstance atAssessment = steps.inJointAssessment(TENANT, List.of("beskaeftigelse"));
+    EngineRowCloner cloner = new EngineRowCloner(jdbc);
+    Map<String, EngineRowCloner.Template> byGroup = Map.of(
+        GROUP, cloner.template(atConsent.getId()),
+        "visitation", cloner.template(atVisitation.getId()),
+        "sektor-beskaeftigelse", cloner.template(atAssessment.getId()),
+        "sektor-ydelse", cloner.template(atAssessment.getId()));
+    int inFilter = 1; // the template waiting for its coordinator
     long now = System.currentTimeMillis();
-    ExecutorService pool = Executors.newFixedThreadPool(LOAD_THREADS);
-    List<Future<?>> workers = new ArrayList<>();
-    for (int t = 0; t < LOAD_THREADS; t++) {
-      workers.add(pool.submit(() -> {
-        int i;
-        while ((i = next.getAndIncrement()) < GOAL && System.nanoTime() < deadline) {
-          Date due = new Date(now + ThreadLocalRandom.current().nextLong(TimeUnit.DAYS.toMillis(90)));
-          String tenant = TENANTS.get(i % TENANTS.size());
-          String group = GROUPS.get(i / TENANTS.size() % GROUPS.size());
-          // A course's coordinator tasks are assigned to its coordinator: 20 coordinators per municipality, the
-          // measured user one of them. Other groups' tasks wait unassigned.
-          int coordinator = i / (TENANTS.size() * GROUPS.size()) % COORDINATORS;
-          String assignee = !group.equals(GROUP) ? null : GROUP + "." + tenant + (coordinator == 0 ? "" : coordinator);
-          Map<String, Object> variables = new HashMap<>(Map.of("municipality", tenant, "group", group, "due", due));
-          variables.put("assignee", assignee);
-          runtime.startProcessInstanceByKey(KEY, variables);
-          if (tenant.equals(TENANT) && group.equals(GROUP)) {
-            inFilter.incrementAndGet();
-          }
-          int n = done.incrementAndGet();
-          if (n % 10_000 == 0) {
-            System.out.printf("loaded %d active tasks in %.0f s%n", n, (System.nanoTime() - loadStart) / 1e9);
-          }
+    java.text.SimpleDateFormat timestamp = new java.text.SimpleDateFormat("yyyy-MM-dd HH:mm:ss.SSS");
+    java.util.Random random = new java.util.Random(14);
+    for (int from = 0; from < GOAL; from += CHUNK) {
+      List<EngineRowCloner.Copy> copies = new ArrayList<>();
+      List<EngineRowCloner.Template> templates = new ArrayList<>();
+      for (int i = from; i < Math.min(GOAL, from + CHUNK); i++) {
+        String tenant = TENANTS.get(i % TENANTS.size());
+        String group = GROUPS.get(i / TENANTS.size() % GROUPS.size());
+        // A course's coordinator tasks are assigned to its coordinator: 20 coordinators per municipality, the
+        // measured user one of them.
+        int coordinator = i / (TENANTS.size() * GROUPS.size()) % COORDINATORS;
+        Map<String, String> replace = new HashMap<>();
+        replace.put(TENANT, tenant);
+        replace.put(USER, GROUP + "." + tenant + (coordinator == 0 ? "" : coordinator));
+        if (group.equals("sektor-ydelse")) {
+          replace.put("sektor-beskaeftigelse", group);
+          replace.put("beskaeftigelse", "ydelse");
         }
-        return null;
-      }));
+        String due = timestamp.format(new Date(now + (long) (random.nextDouble() * TimeUnit.DAYS.toMillis(90))));
+        String created = timestamp.format(new Date(now - (long) (random.nextDouble() * TimeUnit.DAYS.toMillis(90))));
+        copies.add(new EngineRowCloner.Copy("-" + i, replace, due, created));
+        EngineRowCloner.Template template = byGroup.get(group);
+        templates.add(template);
+        copiedRows += template.rows();
+        if (tenant.equals(TENANT) && group.equals(GROUP)) {
+          inFilter++;
+        }
+      }
+      cloner.copy(copies, templates::get);
+      if ((from + CHUNK) % 20_000 == 0) {
+        System.out.printf("copied %d courses%n", from + CHUNK);
+      }
     }
-    for (Future<?> worker : workers) {
-      worker.get();
-    }
-    pool.shutdown();
-    return done.get();
+    return inFilter;
   }
 
   /** As the coordinator Tasklist would query for. */

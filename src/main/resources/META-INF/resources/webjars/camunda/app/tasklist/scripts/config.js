@@ -17,7 +17,9 @@ export default {
     // form-js's messages and placeholders in Danish; the calendars in Danish from Monday, dates as dd-mm-åååå.
     'enplan/danish',
     // a refused submission told in the form's words, at the field (docs/forms.md)
-    'enplan/invalid-input'
+    'enplan/invalid-input',
+    // task lists sorted by due date, then created (Tasklist's own default is created)
+    'enplan/due-date-sorting'
   ],
 
   shortcuts: {
