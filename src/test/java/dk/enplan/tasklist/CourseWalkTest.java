@@ -444,8 +444,6 @@ class CourseWalkTest {
   /** The other features of issue 14 the caseworkers see, each asserted in one place. */
   static final class Features {
 
-    /** TODO(issue 14 item 2, cards that name the citizen): on once the task cards are on main. */
-    static final boolean CARDS_NAME_CITIZEN = false;
     /** The refused plan meeting's sentence (item 3): the field named as the form labels it. */
     static final String ERROR_SENTENCE = "Indsats 2, Planlagt slut: slutdatoen ligger før startdatoen";
     /** The coordinator as visitation's list offers her (item 6): by name. */
@@ -456,9 +454,7 @@ class CourseWalkTest {
 
     /** Item 2: the card names the citizen, the masked CPR, the course's phase and the due date. */
     static void assertCardNamesCitizen(WebElement card, String citizen, String maskedCpr, String phase) {
-      if (CARDS_NAME_CITIZEN) {
-        assertThat(card.getText()).contains(citizen, maskedCpr, phase, "Frist");
-      }
+      assertThat(card.getText()).contains(citizen, maskedCpr, phase, "Frist");
     }
 
     /** Item 3: one Danish sentence naming the field, the field marked, the Complete button clear. */
