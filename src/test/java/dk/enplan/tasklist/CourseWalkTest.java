@@ -17,6 +17,7 @@ import dk.enplan.course.CourseRepository;
 import dk.enplan.course.CourseStatus;
 import dk.enplan.demo.DemoTasklistFilters;
 import dk.enplan.plan.PlanStore;
+import dk.enplan.taskcard.TaskCard;
 import dk.enplan.testing.CourseDriver;
 import dk.enplan.testing.CourseEngineTest;
 import dk.enplan.testing.EngineHttp;
@@ -341,6 +342,7 @@ class CourseWalkTest {
         .findFirst().orElse(null));
     as(user);
     page.openFilter(filter);
+    page.search(TaskCard.CITIZEN_NAME, CITIZEN);
     WebElement card = page.card(task.getId());
     Features.assertCardNamesCitizen(card, CITIZEN, MASKED_CPR, phase.onCard());
     page.openCard(task.getId());
@@ -358,6 +360,7 @@ class CourseWalkTest {
   private void claim(Task task, Phase phase) {
     page.claim();
     page.openFilter(DemoTasklistFilters.MY_TASKS);
+    page.search(TaskCard.CITIZEN_NAME, CITIZEN);
     Features.assertCardNamesCitizen(page.card(task.getId()), CITIZEN, MASKED_CPR, phase.onCard());
     page.openCard(task.getId());
   }

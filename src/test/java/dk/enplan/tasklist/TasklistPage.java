@@ -105,6 +105,19 @@ public final class TasklistPage implements AutoCloseable {
     click(By.xpath("//*[contains(@class,'column-left')]//*[normalize-space(text())='" + filterName + "']"));
   }
 
+  /**
+   * Narrows the open filter's list to the tasks whose variable has this value, as Tasklist's search box does (the
+   * search in the address, so the list shows it as a search term); a long list then still shows the card sought.
+   */
+  public void search(String variable, String value) {
+    String term = "[{\"type\":\"taskVariables\",\"operator\":\"eq\",\"name\":\"" + variable + "\",\"value\":\""
+        + value.replace("\"", "\\\"") + "\"}]";
+    String url = browser.getCurrentUrl().replaceAll("[?&]searchQuery=[^&]*", "");
+    browser.get(url + (url.contains("?") ? "&" : "?") + "searchQuery="
+        + java.net.URLEncoder.encode(term, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-search-pill]")));
+  }
+
   /** The task's card in the list of the open filter, once the list shows it. */
   public WebElement card(String taskId) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(cardLocator(taskId)));
