@@ -83,7 +83,7 @@ class TasklistFilters implements ApplicationRunner {
         .setQuery(query.orderByDueDate().asc().orderByTaskCreateTime().asc())
         .setProperties(properties);
     filters.saveFilter(filter);
-    grantReadToEveryone(filter);
+    grantReadToEveryone(authorizations, filter);
     LOG.info("Demo: created Tasklist filter '{}'", name);
   }
 
@@ -96,7 +96,8 @@ class TasklistFilters implements ApplicationRunner {
     }
   }
 
-  private void grantReadToEveryone(Filter filter) {
+  /** Every logged-in user may see the filter; what it lists stays subject to each user's task authorizations. */
+  static void grantReadToEveryone(AuthorizationService authorizations, Filter filter) {
     Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
     read.setUserId(Authorization.ANY);
     read.setResource(Resources.FILTER);

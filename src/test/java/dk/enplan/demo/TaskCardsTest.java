@@ -101,7 +101,7 @@ class TaskCardsTest {
             "problemAreas", "municipalityName", "sector", "sectorName", TaskCard.CITIZEN_NAME, TaskCard.MASKED_CPR,
             TaskCard.PHASE).stream().map(name -> Map.of("name", name, "label", name)).toList()));
     filters.saveFilter(greedy);
-    grantRead(greedy);
+    TasklistFilters.grantReadToEveryone(authorizations, greedy);
 
     JsonNode list = EngineHttp.json(hal("sektor-beskaeftigelse.allerod", greedy.getId(), "{}"));
     List<JsonNode> cards = list.path("_embedded").path("task").findParents("id").stream()
@@ -190,14 +190,5 @@ class TaskCardsTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private void grantRead(Filter filter) {
-    Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
-    read.setUserId(Authorization.ANY);
-    read.setResource(Resources.FILTER);
-    read.setResourceId(filter.getId());
-    read.addPermission(Permissions.READ);
-    authorizations.saveAuthorization(read);
   }
 }
