@@ -22,11 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -62,15 +58,11 @@ class CourseMigrationTest {
   @Autowired ManagementService management;
   @Autowired PlanStore plans;
 
-  @Autowired AuthorizationService authorizations;
-
   private final List<String> deployments = new ArrayList<>();
-  private final List<String> grants = new ArrayList<>();
 
   @BeforeEach
   void setUp() {
     identity.ensure();
-    grantAdministrators();
     if (identityService.createTenantQuery().tenantId(TENANT).count() == 0) {
       identityService.saveTenant(identityService.newTenant(TENANT));
     }
@@ -86,20 +78,6 @@ class CourseMigrationTest {
   @AfterEach
   void removeTheChangedModels() {
     deployments.forEach(id -> repository.deleteDeployment(id, true, true));
-    grants.forEach(authorizations::deleteAuthorization);
-  }
-
-  /** What {@code camunda.bpm.admin-user} grants the administrators' group in demo and production (not in tests). */
-  private void grantAdministrators() {
-    for (Resources resource : List.of(Resources.PROCESS_DEFINITION, Resources.PROCESS_INSTANCE, Resources.BATCH,
-        Resources.DEPLOYMENT)) {
-      Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      grant.setGroupId("camunda-admin");
-      grant.setResource(resource);
-      grant.setResourceId(Authorization.ANY);
-      grant.addPermission(Permissions.ALL);
-      grants.add(authorizations.saveAuthorization(grant).getId());
-    }
   }
 
   @Test

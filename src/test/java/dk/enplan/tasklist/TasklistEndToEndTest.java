@@ -11,9 +11,7 @@ import dk.enplan.course.CourseSteps;
 import dk.enplan.testing.CourseDriver;
 import dk.enplan.testing.CourseEngineTest;
 import dk.enplan.testing.TestIdentity;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,30 +22,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A caseworker in a real browser (Debian's Chromium, headless): refers a citizen through the start form in
  * Tasklist, then visitates with the visitation form, so the forms are proven to write what the model reads; a
- * sector starts an intervention with the calendar. The browser is set to English and runs in UTC, as in CI, so the
+ * sector starts an intervention with the calendar; a coordinator's refused plan meeting reads in Danish at the field.
+ * The browser is set to English and runs in UTC, as in CI, so the
  * tests also prove Tasklist Danish by default: labels, form-js's messages, dd-mm-åååå dates, a calendar from Monday.
  * Skipped where Chromium and ChromeDriver are not installed ({@code .ci/run} installs them).
  */
 @CourseEngineTest
 class TasklistEndToEndTest {
-
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final By COMPLETE = By.xpath("//button[normalize-space()='Fuldfør']");
 
   @LocalServerPort int port;
   @Autowired TestIdentity identity;
@@ -56,47 +44,38 @@ class TasklistEndToEndTest {
   @Autowired CourseDriver driver;
   @Autowired CourseSteps steps;
 
-  private WebDriver browser;
-  private WebDriverWait wait;
+  private TasklistPage page;
 
   @BeforeEach
   void openBrowser() {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+    assumeTrue(TasklistPage.browserInstalled(),
         "Chromium and ChromeDriver from Debian are needed (apt-get install chromium chromium-driver)");
     identity.ensure();
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-        .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-dev-shm-usage", "--window-size=1400,1200", "--lang=en-US");
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .build(), options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    page = new TasklistPage(port);
   }
 
   @AfterEach
-  void closeBrowser() throws java.io.IOException {
-    if (browser != null) {
-      Files.createDirectories(Path.of("target"));
-      Files.write(Path.of("target", "tasklist-e2e.png"),
-          ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-      browser.quit();
+  void closeBrowser() {
+    if (page != null) {
+      page.screenshot(Path.of("target", "tasklist-e2e.png"));
+      page.close();
     }
   }
 
   @Test
   void enVisitatorHenviserOgVisitererIBrowseren() {
-    logIn("visitation.allerod");
+    page.logIn("visitation.allerod", TestIdentity.PASSWORD);
 
-    click(By.linkText("Start forløb"));
-    click(By.xpath("//div[contains(@class,'modal-body')]//a[contains(normalize-space(),'Én Plan')]"));
-    type("Field_citizenName", "Karin Browser");
-    type("Field_cpr", "020285-1234");
-    type("Field_referringUnit", "Borgerservice Allerød");
-    tick("Field_problemAreas", "Ledighed");
-    tick("Field_problemAreas", "Misbrug");
-    type("Field_referralReason", "Henvist fra browseren");
-    click(By.xpath("//button[normalize-space()='Start']"));
+    page.startProcess("Én Plan – sammenhængende forløb");
+    page.type("Borgerens navn", "Karin Browser");
+    page.type("CPR-nummer", "020285-1234");
+    page.type("Henvisende enhed", "Borgerservice Allerød");
+    page.tick("Problemområder", "Ledighed");
+    page.tick("Problemområder", "Misbrug");
+    page.type("Begrundelse for henvisningen", "Henvist fra browseren");
+    page.submitStartForm();
 
-    ProcessInstance course = await(() -> runtime.createProcessInstanceQuery().processDefinitionKey("en-plan")
+    ProcessInstance course = page.await(() -> runtime.createProcessInstanceQuery().processDefinitionKey("en-plan")
         .variableValueEquals("citizenName", "Karin Browser").singleResult());
     assertThat(course.getTenantId()).isEqualTo("allerod");
     assertThat(runtime.getVariable(course.getId(), "citizenMaskedCpr")).isEqualTo("020285-xxxx");
@@ -104,21 +83,16 @@ class TasklistEndToEndTest {
     Task visitation = tasks.createTaskQuery().processInstanceId(course.getId()).taskDefinitionKey(VISITATION)
         .singleResult();
 
-    browser.get(tasklist() + "#/?task=" + visitation.getId());
-    claim();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
-    tick("Field_targetGroupConfirmed", "Ja");
-    click(By.cssSelector(".fjs-form-field-select .fjs-input-group"));
-    WebElement option = wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(.,'koordinator.allerod')]")));
-    script("arguments[0].scrollIntoView({block: 'center'});", option);
-    option.click();
-    type("Field_visitationNote", "Flere sektorer: én plan.");
-    By complete = COMPLETE;
-    assertThat(notificationAreaCovers(complete)).as("a notification over the Complete button").isFalse();
-    click(complete);
+    page.openTask(visitation.getId());
+    page.claim();
+    page.tick("Er borgeren i målgruppen for Én Plan?", "Ja");
+    page.select(null, "Koordinerende kontaktperson", "koordinator.allerod");
+    page.type("Begrundelse", "Flere sektorer: én plan.");
+    assertThat(page.notificationAreaCovers(TasklistPage.COMPLETE)).as("a notification over the Complete button")
+        .isFalse();
+    page.complete();
 
-    Task consent = await(() -> tasks.createTaskQuery().processInstanceId(course.getId())
+    Task consent = page.await(() -> tasks.createTaskQuery().processInstanceId(course.getId())
         .taskDefinitionKey(OBTAIN_CONSENT).singleResult());
     assertThat(consent.getAssignee()).isEqualTo("koordinator.allerod");
     assertThat(runtime.getVariable(course.getId(), "chosenSectors")).asList()
@@ -128,7 +102,7 @@ class TasklistEndToEndTest {
 
   /** Markup typed into a referral is shown as the text it is in the visitation form: no element made of it. */
   @Test
-  void markupIEnHenvisningVisesSomTekstIVisitationsformularen() throws java.io.IOException {
+  void markupIEnHenvisningVisesSomTekstIVisitationsformularen() {
     String name = "<img src=x onerror=alert(1)>Karin";
     String reason = "<b>Fed</b> ![billede](http://example.invalid/x.png) <a href=\"http://example.invalid\">link</a>\n"
         + "Anden linje";
@@ -141,67 +115,55 @@ class TasklistEndToEndTest {
     Task visitation = tasks.createTaskQuery().processInstanceId(course.getId()).taskDefinitionKey(VISITATION)
         .singleResult();
 
-    logIn("visitation.allerod");
-    browser.get(tasklist() + "#/?task=" + visitation.getId());
-    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
-    wait.until(driver -> form.getText().contains("Karin"));
-    String shown = form.getText();
-    Files.createDirectories(Path.of("target"));
-    Files.write(Path.of("target", "tasklist-markup-as-text.png"),
-        ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    page.logIn("visitation.allerod", TestIdentity.PASSWORD);
+    page.openTask(visitation.getId());
+    String shown = page.formText("Karin");
+    page.screenshot(Path.of("target", "tasklist-markup-as-text.png"));
 
     assertThat(shown).contains("Borger: " + name + " (010190-xxxx)");
     assertThat(shown).contains("<b>Fed</b> ![billede](http://example.invalid/x.png)");
     assertThat(shown).contains("Henvisende enhed: <script>alert(2)</script>Jobcenter");
     assertThat(shown).contains("Kommune: Allerød");
-    assertThat(form.findElements(By.cssSelector("img, script, b, a[href^='http://example']")))
+    assertThat(page.form().findElements(By.cssSelector("img, script, b, a[href^='http://example']")))
         .as("elements made of the caseworker's text").isEmpty();
-    assertThat(browser.findElements(By.cssSelector("img[src='x']"))).isEmpty();
+    assertThat(page.browser().findElements(By.cssSelector("img[src='x']"))).isEmpty();
   }
 
   /**
-   * A sector starts its intervention in Danish: the plan's dates as dd-mm-åååå, Tasklist's own calendar and the
-   * form's from Monday, Danish validation messages, the chosen date shown as dd-mm-åååå and submitted as
-   * åååå-mm-dd, no migration banner, the Fuldfør button.
+   * A sector starts its intervention in Danish: the plan's dates as dd-mm-åååå, Danish validation messages, the
+   * calendar in Danish from Monday, the chosen date shown as dd-mm-åååå and submitted as åååå-mm-dd, no migration
+   * banner, the Fuldfør button.
    */
   @Test
   void enSektorIgangsaetterIndsatsenPaaDanskMedKalenderen() {
     ProcessInstance course = steps.inInterventionPhase(List.of("beskaeftigelse"));
     Task start = driver.task(CourseSteps.businessKey(course), START_INTERVENTION);
 
-    logIn("sektor-beskaeftigelse.allerod");
-    assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().anyMatch(WebElement::isDisplayed))
-        .as("Camunda's migration banner").isFalse();
-    browser.get(tasklist() + "#/?task=" + start.getId());
-    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
-    wait.until(driver -> form.getText().contains("Indsats"));
-    assertThat(form.getText()).as("the plan's dates").contains("01-12-2026 til 01-03-2027");
-    claim();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+    page.logIn("sektor-beskaeftigelse.allerod", TestIdentity.PASSWORD);
+    assertThat(page.browser().findElements(By.cssSelector(".ce-eol-banner")).stream()
+        .anyMatch(WebElement::isDisplayed)).as("Camunda's migration banner").isFalse();
+    page.openTask(start.getId());
+    assertThat(page.formText("Indsats")).as("the plan's dates").contains("01-12-2026 til 01-03-2027");
+    page.claim();
 
-    click(By.linkText("Sæt opfølgningsdato"));
-    WebElement tasklistCalendar = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector(".uib-daypicker")));
+    page.click(By.linkText("Sæt opfølgningsdato"));
+    WebElement tasklistCalendar = page.await(() -> page.browser().findElements(By.cssSelector(".uib-daypicker"))
+        .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     assertThat(tasklistCalendar.findElements(By.cssSelector("thead th small")).stream().map(WebElement::getText)
         .toList()).as("Tasklist's own calendar, from Monday").containsExactly("man", "tir", "ons", "tor", "fre", "lør",
         "søn");
-    browser.navigate().refresh();
-    WebElement reloaded = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
-    wait.until(driver -> reloaded.getText().contains("Indsats"));
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+    page.browser().navigate().refresh();
+    page.formText("Indsats");
+    page.await(() -> page.browser().findElements(By.cssSelector(".disabled-form")).isEmpty());
 
-    WebElement responsible = field("Field_interventionResponsible");
-    responsible.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-    click(COMPLETE);
-    WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
-        "[id$='Field_interventionResponsible-error-message'] li")));
-    wait.until(driver -> error.getText().equals("Feltet skal udfyldes."));
+    page.type("Ansvarlig medarbejder", "");
+    assertThat(page.fieldError(null, "Ansvarlig medarbejder")).isEqualTo("Feltet skal udfyldes.");
 
-    WebElement date = field("Field_interventionStart-date");
+    WebElement date = page.field("Startdato");
     assertThat(date.getAttribute("placeholder")).isEqualTo("dd-mm-åååå");
-    click(By.cssSelector("[id$='Field_interventionStart-date']"));
-    WebElement calendar = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector(".flatpickr-calendar.open")));
+    page.click(By.id(date.getAttribute("id")));
+    WebElement calendar = page.await(() -> page.browser().findElements(By.cssSelector(".flatpickr-calendar.open"))
+        .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     assertThat(calendar.findElements(By.cssSelector(".flatpickr-weekday")).stream().map(WebElement::getText)
         .map(String::trim).toList()).as("the week from Monday")
         .containsExactly("man", "tir", "ons", "tor", "fre", "lør", "søn");
@@ -210,34 +172,19 @@ class TasklistEndToEndTest {
         "oktober", "november", "december")).contains(month);
     // an intervention starts today at the latest: the browser's today (UTC here) is never after Denmark's
     WebElement today = calendar.findElement(By.cssSelector(".flatpickr-day.today"));
-    String day = today.getText().trim();
+    String day = String.format("%02d", Integer.parseInt(today.getText().trim()));
     today.click();
-    wait.until(driver -> date.getAttribute("value").matches(String.format("%02d", Integer.parseInt(day))
-        + "-\\d{2}-\\d{4}"));
-    String shown = date.getAttribute("value");
-    screenshot("tasklist-da-calendar.png");
+    String shown = page.await(() -> date.getAttribute("value").matches(day + "-\\d{2}-\\d{4}")
+        ? date.getAttribute("value") : null);
+    page.screenshot(Path.of("target", "tasklist-da-calendar.png"));
 
-    type("Field_interventionResponsible", "Lars Jensen");
-    assertThat(browser.findElement(COMPLETE).getText()).isEqualTo("Fuldfør");
-    click(COMPLETE);
-    await(() -> tasks.createTaskQuery().taskId(start.getId()).count() == 0 ? true : null);
+    page.type("Ansvarlig medarbejder", "Lars Jensen");
+    assertThat(page.text(TasklistPage.COMPLETE)).isEqualTo("Fuldfør");
+    page.complete();
+    page.await(() -> tasks.createTaskQuery().taskId(start.getId()).count() == 0);
     String iso = shown.substring(6) + "-" + shown.substring(3, 5) + "-" + shown.substring(0, 2);
     assertThat(runtime.getVariable(start.getProcessInstanceId(), "interventionStart")).as("what the form submitted")
         .isEqualTo(iso);
-  }
-
-  private void claim() {
-    click(By.xpath("//a[normalize-space()='Tag opgaven'] | //button[normalize-space()='Tag opgaven']"));
-  }
-
-  private void screenshot(String name) {
-    try {
-      Files.createDirectories(Path.of("target"));
-      Files.write(Path.of("target", name),
-          ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   /**
@@ -258,109 +205,29 @@ class TasklistEndToEndTest {
     form.put("intervention2PlannedEnd", "2027-02-01");
     String sentence = "Indsats 2, Planlagt slut: slutdatoen ligger før startdatoen";
 
-    logIn(CourseSteps.COORDINATOR);
-    script("localStorage.setItem('camunda-form:' + arguments[0], arguments[1]);", meeting.getId(),
+    page.logIn(CourseSteps.COORDINATOR, TestIdentity.PASSWORD);
+    page.script("localStorage.setItem('camunda-form:' + arguments[0], arguments[1]);", meeting.getId(),
         new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(form));
-    browser.get(tasklist() + "#/?task=" + meeting.getId());
-    wait.until(driver -> "Indsats fra ydelse".equals(field("Field_interventionDescription2").getAttribute("value")));
-    click(COMPLETE);
+    page.openTask(meeting.getId());
+    String second = "Indsats 2 (valgfrit)";
+    page.await(() -> "Indsats fra ydelse".equals(page.field(second, "Indsats").getAttribute("value")));
+    page.complete();
 
-    WebElement notification = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector(".page-notifications .alert-danger")));
-    wait.until(driver -> notification.getText().contains(sentence));
-    assertThat(notification.getText()).contains("Opgaven er ikke afsluttet")
+    String notification = page.notification(sentence);
+    assertThat(notification).contains("Opgaven er ikke afsluttet")
         .doesNotContain("An error happened", "intervention2PlannedEnd", meeting.getId(), "Cannot submit");
-    WebElement marked = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector(".fjs-has-errors .fjs-form-field-error")));
+    WebElement marked = page.await(() -> page.browser().findElements(
+        By.cssSelector(".fjs-has-errors .fjs-form-field-error")).stream().filter(WebElement::isDisplayed)
+        .findFirst().orElse(null));
     assertThat(marked.getText()).as("under the field, without its label")
         .isEqualTo("Slutdatoen ligger før startdatoen");
     assertThat(marked.findElement(By.xpath("..")).getText()).contains("Planlagt slut");
-    screenshot("tasklist-form-error.png");
-    assertThat(field("Field_interventionDescription2").getAttribute("value")).as("the form stays filled")
+    page.screenshot(Path.of("target", "tasklist-form-error.png"));
+    assertThat(page.field(second, "Indsats").getAttribute("value")).as("the form stays filled")
         .isEqualTo("Indsats fra ydelse");
-    assertThat(field("Field_goalGoal1").getAttribute("value")).isEqualTo("Job inden for et år");
-    assertThat(notificationAreaCovers(COMPLETE)).as("a notification over the Complete button").isFalse();
+    assertThat(page.field("Mål 1", "Mål").getAttribute("value")).isEqualTo("Job inden for et år");
+    assertThat(page.notificationAreaCovers(TasklistPage.COMPLETE)).as("a notification over the Complete button")
+        .isFalse();
     assertThat(tasks.createTaskQuery().taskId(meeting.getId()).count()).as("the task is still open").isEqualTo(1);
-  }
-
-  private void logIn(String user) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
-        .sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(TestIdentity.PASSWORD);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Start forløb")));
-  }
-
-  private String tasklist() {
-    return "http://localhost:" + port + "/camunda/app/tasklist/default/";
-  }
-
-  /**
-   * Clicks as a caseworker does: the element in view, and when a notification lies over it, the notification closed
-   * first (or waited out) rather than clicking blind.
-   */
-  private void click(By locator) {
-    wait.until(driver -> {
-      WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(driver);
-      if (element == null) {
-        return false;
-      }
-      script("arguments[0].scrollIntoView({block: 'center'});", element);
-      if (Boolean.TRUE.equals(script(COVERED_BY_NOTIFICATION, element))) {
-        script("document.querySelectorAll('.page-notifications .close').forEach(b => b.click());");
-        return false;
-      }
-      element.click();
-      return true;
-    });
-  }
-
-  /** True when the centre of the element lies under a notification. */
-  private static final String COVERED_BY_NOTIFICATION = """
-      const r = arguments[0].getBoundingClientRect();
-      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      return top !== null && !arguments[0].contains(top) && top.closest('.page-notifications') !== null;
-      """;
-
-  /**
-   * Whether a notification, as large as the notification area lets it grow, would lie over the element: the area is
-   * filled with a placeholder of the widest and tallest notification, measured, and emptied again.
-   */
-  private boolean notificationAreaCovers(By locator) {
-    WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
-    return Boolean.TRUE.equals(script("""
-        const panel = document.querySelector('.page-notifications');
-        const probe = document.createElement('div');
-        probe.className = 'alert alert-danger';
-        probe.style.width = '2000px';
-        probe.style.maxWidth = '100%';
-        probe.style.height = (window.innerHeight * 0.7) + 'px';
-        panel.appendChild(probe);
-        const p = probe.getBoundingClientRect();
-        probe.remove();
-        const b = arguments[0].getBoundingClientRect();
-        return p.left < b.right && b.left < p.right && p.top < b.bottom && b.top < p.bottom;
-        """, element));
-  }
-
-  private Object script(String script, Object... arguments) {
-    return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(script, arguments);
-  }
-
-  private WebElement field(String componentId) {
-    return wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='" + componentId + "']")));
-  }
-
-  private void type(String componentId, String text) {
-    field(componentId).sendKeys(text);
-  }
-
-  private void tick(String componentId, String label) {
-    click(By.xpath("//label[contains(@for,'" + componentId + "') and normalize-space()='" + label + "']"));
-  }
-
-  private <T> T await(java.util.function.Supplier<T> query) {
-    return new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> query.get());
   }
 }

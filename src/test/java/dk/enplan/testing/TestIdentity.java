@@ -1,16 +1,20 @@
 package dk.enplan.testing;
 
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * The few users tests need: a visitation caseworker, a coordinator, a specialist system, a Jobcenter caseworker and
- * an analyst in Allerød and in Ballerup, an administrator (without one, the webapps show their first-time setup page
- * instead of the login), and the network-wide roles' users of no municipality: {@code netvaerk}, {@code evaluering}
- * and {@code drift}. Each user has an e-mail ({@code koordinator@allerod.kommune.example}); the test configuration
- * gives koordinator.allerod a phone.
+ * The few users tests need: a visitation caseworker, a coordinator, a specialist system, caseworkers of three sectors
+ * (Jobcenter, Ydelse, Sundhed), a manager and an analyst in Allerød and in Ballerup, an administrator (without one,
+ * the webapps show their first-time setup page instead of the login), and the network-wide roles' users of no
+ * municipality: {@code netvaerk}, {@code evaluering} and {@code drift}. Each user has an e-mail
+ * ({@code koordinator@allerod.kommune.example}); the test configuration gives koordinator.allerod a phone.
  */
 @Component
 public class TestIdentity {
@@ -18,9 +22,11 @@ public class TestIdentity {
   public static final List<String> TENANTS = List.of("allerod", "ballerup");
 
   private final IdentityService identity;
+  private final AuthorizationService authorizations;
 
-  TestIdentity(IdentityService identity) {
+  TestIdentity(IdentityService identity, AuthorizationService authorizations) {
     this.identity = identity;
+    this.authorizations = authorizations;
   }
 
   /**
@@ -28,7 +34,7 @@ public class TestIdentity {
    * deployments.
    */
   public static final List<String> GROUPS = List.of("visitation", "koordinator", "fagsystem",
-      "sektor-beskaeftigelse", "leder", "analytiker");
+      "sektor-beskaeftigelse", "sektor-ydelse", "sektor-sundhed", "leder", "analytiker");
 
   /** The network role and its one user (same id), member of no tenant: shared deployments. */
   public static final String NETWORK = "netvaerk";
@@ -50,6 +56,7 @@ public class TestIdentity {
       identity.saveUser(admin);
       identity.createMembership("admin", "camunda-admin");
     }
+    grantAllToAdministrators();
     for (String group : GROUPS) {
       if (identity.createGroupQuery().groupId(group).count() == 0) {
         identity.saveGroup(identity.newGroup(group));
@@ -82,6 +89,24 @@ public class TestIdentity {
           identity.createMembership(userId, group);
           identity.createTenantUserMembership(tenant, userId);
         }
+      }
+    }
+  }
+
+  /**
+   * Every permission on every resource for group camunda-admin, as the Camunda starter grants it to the administrator
+   * it creates ({@code camunda.bpm.admin-user}, demo and production): an administrator can, for example, execute a
+   * timer job as in Cockpit.
+   */
+  private void grantAllToAdministrators() {
+    for (Resources resource : Resources.values()) {
+      if (authorizations.createAuthorizationQuery().groupIdIn("camunda-admin").resourceType(resource).count() == 0) {
+        Authorization all = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        all.setGroupId("camunda-admin");
+        all.setResource(resource);
+        all.setResourceId(Authorization.ANY);
+        all.addPermission(Permissions.ALL);
+        authorizations.saveAuthorization(all);
       }
     }
   }
