@@ -53,12 +53,13 @@ final class BenchDatabase {
   }
 
   /**
-   * The secrets the {@code prod} profile refuses to start without (an administrator password, the CPR key), for a
+   * The secrets the {@code prod} profile refuses to start without (an administrator password, the CPR key, the export's pseudonym secret), for a
    * benchmark of the application as production runs it. Not secrets of any installation.
    */
   static void productionSecrets(DynamicPropertyRegistry registry) {
     registry.add("ENPLAN_ADMIN_PASSWORD", () -> "benchmark-admin-password");
     registry.add("ENPLAN_CPR_KEY", () -> java.util.Base64.getEncoder().encodeToString(new byte[32]));
+    registry.add("ENPLAN_EXPORT_SECRET", () -> java.util.Base64.getEncoder().encodeToString(new byte[32]));
   }
 
   /** Profiles: production's {@code prod,postgres} on PostgreSQL, the test profile on H2. */
