@@ -132,7 +132,7 @@ class TasklistEndToEndTest {
   /**
    * A sector starts its intervention in Danish: the plan's dates as dd-mm-åååå, Danish validation messages, the
    * calendar in Danish from Monday, the chosen date shown as dd-mm-åååå and submitted as åååå-mm-dd, no migration
-   * banner, the Fuldfør button.
+   * banner, the Fuldfør button, points in time in Danish time.
    */
   @Test
   void enSektorIgangsaetterIndsatsenPaaDanskMedKalenderen() {
@@ -142,6 +142,13 @@ class TasklistEndToEndTest {
     page.logIn("sektor-beskaeftigelse.allerod", TestIdentity.PASSWORD);
     assertThat(page.browser().findElements(By.cssSelector(".ce-eol-banner")).stream()
         .anyMatch(WebElement::isDisplayed)).as("Camunda's migration banner").isFalse();
+    // the browser runs in UTC: Tasklist formats a point in time in Danish time and says so in the footer
+    assertThat(page.script("return angular.element(document.body).injector().get('$filter')('camDate')"
+        + "('2026-12-29T23:30:00.000+0000');")).as("23:30 UTC in Denmark").isEqualTo("30-12-2026 00:30");
+    assertThat(page.script("return angular.element(document.body).injector().get('$filter')('camDate')"
+        + "('2026-07-01T10:00:00.000+0000');")).as("summer time").isEqualTo("01-07-2026 12:00");
+    assertThat(page.browser().findElement(By.id("footer-timezone")).getText())
+        .contains("dansk tid", "Europe/Copenhagen");
     page.openTask(start.getId());
     assertThat(page.formText("Indsats")).as("the plan's dates").contains("01-12-2026 til 01-03-2027");
     page.claim();

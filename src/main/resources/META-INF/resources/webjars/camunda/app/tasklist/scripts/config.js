@@ -16,6 +16,8 @@ export default {
   customScripts: [
     // form-js's messages and placeholders in Danish; the calendars in Danish from Monday, dates as dd-mm-åååå.
     'enplan/danish',
+    // dates in Danish time (Europe/Copenhagen) whatever the browser's zone, as in Cockpit and Admin
+    '../enplan/dates',
     // a refused submission told in the form's words, at the field (docs/forms.md)
     'enplan/invalid-input',
     // task lists sorted by due date, then created (Tasklist's own default is created)
