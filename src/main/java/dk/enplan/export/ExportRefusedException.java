@@ -1,22 +1,12 @@
 package dk.enplan.export;
 
-/** An export refused before anything is written: the HTTP status, the field to blame (or null), Danish reason. */
-class ExportRefusedException extends RuntimeException {
+import dk.enplan.process.RequestRefusedException;
+import org.springframework.http.HttpStatus;
 
-  private final int status;
-  private final String field;
+/** An export refused before anything is written: the HTTP status, the field to blame (or null), Danish reason. */
+class ExportRefusedException extends RequestRefusedException {
 
   ExportRefusedException(int status, String field, String reason) {
-    super(field == null ? reason : field + ": " + reason);
-    this.status = status;
-    this.field = field;
-  }
-
-  int status() {
-    return status;
-  }
-
-  String field() {
-    return field;
+    super(HttpStatus.valueOf(status), field, reason);
   }
 }

@@ -1,20 +1,15 @@
 package dk.enplan.planapi;
 
+import dk.enplan.process.RequestRefusedException;
 import org.springframework.http.HttpStatus;
 
 /**
- * A request the plan API refuses, with the status to answer and, where one input is to blame, the field; the message
- * reads like {@link dk.enplan.process.InvalidInputException}'s: {@code "<field>: <what is wrong>"}.
+ * A request the plan API refuses ({@link RequestRefusedException}), with the plan API's common refusals.
  */
-class PlanApiException extends RuntimeException {
-
-  private final HttpStatus status;
-  private final String field;
+class PlanApiException extends RequestRefusedException {
 
   PlanApiException(HttpStatus status, String field, String message) {
-    super(field == null ? message : field + ": " + message);
-    this.status = status;
-    this.field = field;
+    super(status, field, message);
   }
 
   static PlanApiException unknownCourse(String courseId) {
@@ -23,14 +18,6 @@ class PlanApiException extends RuntimeException {
 
   static PlanApiException forbidden(String message) {
     return new PlanApiException(HttpStatus.FORBIDDEN, null, message);
-  }
-
-  HttpStatus status() {
-    return status;
-  }
-
-  String field() {
-    return field;
   }
 
   /** Echoes at most 64 characters of what the caller sent. */
