@@ -62,6 +62,7 @@ public final class CourseProcess {
     public static final String FORWARD_TO_APPEALS_BOARD = "forwardToAppealsBoard";
     public static final String HAND_OVER_COURSE = "handOverCourse";
     public static final String CLOSE_COURSE = "closeCourse";
+    public static final String NOTIFY_CLOSURE = "notifyClosure";
     public static final String COURSE_CLOSED = "courseClosed";
 
     private Elements() {

@@ -69,7 +69,7 @@ class TasklistFilters implements ApplicationRunner {
   }
 
   private void ensure(String name, int priority, String description, TaskQuery query) {
-    Filter existing = filters.createTaskFilterQuery().filterName(name).singleResult();
+    Filter existing = filters.createTaskFilterQuery().filterName(name).listPage(0, 1).stream().findFirst().orElse(null);
     if (existing != null) {
       showTaskCards(existing);
       return;

@@ -4,6 +4,7 @@ import dk.enplan.course.CourseProcess;
 import dk.enplan.migration.MigrationReport.CourseReport;
 import dk.enplan.migration.MigrationReport.Version;
 import dk.enplan.municipality.MunicipalityCatalog;
+import dk.enplan.process.RequestRefusedException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -61,7 +62,7 @@ public class CourseMigration {
   MigrationReport migrate(MigrationRequest request) {
     String tenant = request.tenant();
     if (municipalities.byTenant(tenant).isEmpty()) {
-      throw new CourseMigrationException(HttpStatus.BAD_REQUEST, "tenant", "ukendt kommune '" + shorten(tenant)
+      throw new CourseMigrationException(HttpStatus.BAD_REQUEST, "tenant", "ukendt kommune '" + RequestRefusedException.shorten(tenant)
           + "'; angiv kommunens tenant-id, fx allerod");
     }
     ProcessDefinition from = definition("from", request.from(), tenant);
@@ -107,15 +108,15 @@ public class CourseMigration {
     try {
       definition = repository.getProcessDefinition(id);
     } catch (NotFoundException e) {
-      throw new CourseMigrationException(HttpStatus.NOT_FOUND, field, "ukendt version '" + shorten(id)
+      throw new CourseMigrationException(HttpStatus.NOT_FOUND, field, "ukendt version '" + RequestRefusedException.shorten(id)
           + "'; angiv procesdefinitionens id, som Cockpit viser det (fx en-plan:2:…)");
     }
     if (!CourseProcess.KEY.equals(definition.getKey())) {
-      throw new CourseMigrationException(HttpStatus.BAD_REQUEST, field, "'" + shorten(id) + "' er ikke en version "
+      throw new CourseMigrationException(HttpStatus.BAD_REQUEST, field, "'" + RequestRefusedException.shorten(id) + "' er ikke en version "
           + "af " + CourseProcess.KEY + "; de kaldte processer flyttes med forløbet");
     }
     if (definition.getTenantId() != null && !definition.getTenantId().equals(tenant)) {
-      throw new CourseMigrationException(HttpStatus.BAD_REQUEST, field, "'" + shorten(id) + "' hører til kommunen "
+      throw new CourseMigrationException(HttpStatus.BAD_REQUEST, field, "'" + RequestRefusedException.shorten(id) + "' hører til kommunen "
           + definition.getTenantId() + ", ikke til " + tenant);
     }
     return definition;
@@ -149,9 +150,6 @@ public class CourseMigration {
         + (definition.getTenantId() == null ? "fælles" : definition.getTenantId()) + ")";
   }
 
-  private static String shorten(String value) {
-    return value.length() <= 64 ? value : value.substring(0, 64) + "…";
-  }
 
   /** One migration: the plans per source definition, and which process instances each moves. */
   private final class Run {
@@ -160,6 +158,7 @@ public class CourseMigration {
     private final Map<String, Planned> plans = new HashMap<>();
     private final Map<String, List<String>> instancesByPlan = new LinkedHashMap<>();
     private final Map<String, ElementNames> names = new HashMap<>();
+    private final Map<String, ProcessDefinition> calledTargets = new HashMap<>();
 
     Run(ProcessDefinition target) {
       this.target = target;
@@ -198,8 +197,9 @@ public class CourseMigration {
       }
       for (ProcessInstance called : runtime.createProcessInstanceQuery().superProcessInstanceId(instanceId).list()) {
         String key = repository.getProcessDefinition(called.getProcessDefinitionId()).getKey();
-        ProcessDefinition calledTarget = repository.createProcessDefinitionQuery()
-            .deploymentId(target.getDeploymentId()).processDefinitionKey(key).singleResult();
+        ProcessDefinition calledTarget = calledTargets.computeIfAbsent(target.getDeploymentId() + "/" + key,
+            k -> repository.createProcessDefinitionQuery().deploymentId(target.getDeploymentId())
+                .processDefinitionKey(key).singleResult());
         visit(called.getId(), called.getProcessDefinitionId(), calledTarget, moves, cannot, members);
       }
     }

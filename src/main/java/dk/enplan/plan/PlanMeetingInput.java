@@ -6,6 +6,7 @@ import static dk.enplan.course.CourseVariables.MEETING_NOTE;
 import dk.enplan.process.InvalidInputException;
 import dk.enplan.process.NumberedRows;
 import dk.enplan.process.NumberedRows.Row;
+import dk.enplan.process.ProcessVariable;
 import dk.enplan.sector.SectorCatalog;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,7 +36,7 @@ final class PlanMeetingInput {
       throw new InvalidInputException(INTERVENTIONS.first(), "planen skal have mindst én indsats");
     }
     return new AgreedPlan(citizenGoals, goals, interventions,
-        MEETING_NOTE.optionalText(scope, 4000).orElse(null));
+        MEETING_NOTE.optionalText(scope, ProcessVariable.TEXT_MAX).orElse(null));
   }
 
   /** The plan's content fields of the form: the citizen's words and every numbered goal and intervention field. */

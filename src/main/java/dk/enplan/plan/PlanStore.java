@@ -57,9 +57,11 @@ public class PlanStore {
         .decide(decisionText, decidedBy, now());
   }
 
-  /** The sector started its interventions of the current version on {@code date}. */
-  public void startInterventions(String courseId, String sector, LocalDate date) {
-    interventionsOf(courseId, sector).forEach(intervention -> intervention.start(date));
+  /** The sector started its interventions of the current version on {@code date}; returns them. */
+  public List<PlanIntervention> startInterventions(String courseId, String sector, LocalDate date) {
+    List<PlanIntervention> interventions = interventionsOf(courseId, sector);
+    interventions.forEach(intervention -> intervention.start(date));
+    return interventions;
   }
 
   /** The sector ended its interventions of the current version with {@code outcome} on {@code date}. */

@@ -9,6 +9,7 @@ import dk.enplan.plan.SectorReport.Kind;
 import dk.enplan.process.InvalidInputException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -40,12 +41,11 @@ class RecordInterventionStartDelegate implements JavaDelegate {
       throw new InvalidInputException(INTERVENTION_START.name(),
           "startdatoen ligger efter i dag; igangsæt indsatsen, når den er startet");
     }
-    String planned = store.interventionsOf(courseId, sector).stream().map(PlanIntervention::description)
-        .collect(Collectors.joining("; "));
+    List<PlanIntervention> interventions = store.startInterventions(courseId, sector, start);
+    String planned = interventions.stream().map(PlanIntervention::description).collect(Collectors.joining("; "));
     store.report(courseId, sector, Kind.INTERVENTION_STARTED, planned.isEmpty() ? "Indsats" : planned,
         "Ansvarlig: " + responsible + ", start: " + start, CompletingUser.of(execution));
-    store.startInterventions(courseId, sector, start);
-    SECTOR_INTERVENTIONS.set(execution, PlanTexts.interventions(store.interventionsOf(courseId, sector)));
+    SECTOR_INTERVENTIONS.set(execution, PlanTexts.interventions(interventions));
   }
 
   private static LocalDate date(String text) {

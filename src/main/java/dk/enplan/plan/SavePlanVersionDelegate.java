@@ -8,7 +8,6 @@ import static dk.enplan.course.CourseVariables.PLAN_VERSION;
 
 import dk.enplan.course.Course;
 import dk.enplan.course.CourseIdentity;
-import dk.enplan.course.DanishDates;
 import dk.enplan.course.SectorSelection;
 import dk.enplan.sector.SectorCatalog;
 import java.util.stream.Collectors;

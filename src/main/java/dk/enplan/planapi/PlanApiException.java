@@ -19,9 +19,4 @@ class PlanApiException extends RequestRefusedException {
   static PlanApiException forbidden(String message) {
     return new PlanApiException(HttpStatus.FORBIDDEN, null, message);
   }
-
-  /** Echoes at most 64 characters of what the caller sent. */
-  static String shorten(String value) {
-    return value.length() <= 64 ? value : value.substring(0, 64) + "…";
-  }
 }

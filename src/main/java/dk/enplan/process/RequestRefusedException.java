@@ -25,4 +25,9 @@ public class RequestRefusedException extends RuntimeException {
   public String field() {
     return field;
   }
+
+  /** Echoes at most 64 characters of what the caller sent. */
+  public static String shorten(String value) {
+    return value.length() <= 64 ? value : value.substring(0, 64) + "…";
+  }
 }

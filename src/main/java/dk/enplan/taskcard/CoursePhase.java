@@ -1,5 +1,6 @@
 package dk.enplan.taskcard;
 
+import dk.enplan.course.CourseProcess.Elements;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -13,15 +14,17 @@ import java.util.stream.Stream;
  * course is in.
  */
 enum CoursePhase {
-  VISITATION("Visitation", "visitation"),
-  CONSENT("Samtykke", "obtainConsent"),
-  JOINT_ASSESSMENT("Fælles udredning", "jointAssessment", "remindCoordinator", "preparePlanMeeting"),
-  PLAN_MEETING("Planmøde", "planMeeting", "savePlanVersion"),
-  DECISION("Samlet afgørelse", "combinedDecision"),
-  DISTRIBUTION("Videregivelse af planen", "distributePlan"),
-  INTERVENTION("Indsats og opfølgning", "interventionPhase", "sectorInterventions", "followUpDue", "followUp"),
-  CLOSURE("Afslutning", "closeWithCitizen", "closeCourse", "notifyClosure"),
-  MOVE_OUT("Fraflytning", "handOverCourse");
+  VISITATION("Visitation", Elements.VISITATION),
+  CONSENT("Samtykke", Elements.OBTAIN_CONSENT),
+  JOINT_ASSESSMENT("Fælles udredning", Elements.JOINT_ASSESSMENT, Elements.REMIND_COORDINATOR,
+      Elements.PREPARE_PLAN_MEETING),
+  PLAN_MEETING("Planmøde", Elements.PLAN_MEETING, Elements.SAVE_PLAN_VERSION),
+  DECISION("Samlet afgørelse", Elements.COMBINED_DECISION),
+  DISTRIBUTION("Videregivelse af planen", Elements.DISTRIBUTE_PLAN),
+  INTERVENTION("Indsats og opfølgning", Elements.INTERVENTION_PHASE, Elements.SECTOR_INTERVENTIONS,
+      Elements.FOLLOW_UP_DUE, Elements.FOLLOW_UP),
+  CLOSURE("Afslutning", Elements.CLOSE_WITH_CITIZEN, Elements.CLOSE_COURSE, Elements.NOTIFY_CLOSURE),
+  MOVE_OUT("Fraflytning", Elements.HAND_OVER_COURSE);
 
   private final String label;
   private final Set<String> activities;

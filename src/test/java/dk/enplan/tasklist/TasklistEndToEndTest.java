@@ -151,6 +151,9 @@ class TasklistEndToEndTest {
         .contains("dansk tid", "Europe/Copenhagen");
     page.openTask(start.getId());
     assertThat(page.formText("Indsats")).as("the plan's dates").contains("01-12-2026 til 01-03-2027");
+    // Tasklist's "Create task" and "Add comment" lead only to refusals: not shown (user-styles.css)
+    assertThat(page.browser().findElements(By.cssSelector(".create-task-action, .createCommentLink"))).as(
+        "Tasklist's own create-task and comment links").isNotEmpty().noneMatch(WebElement::isDisplayed);
     page.claim();
 
     page.click(By.linkText("Sæt opfølgningsdato"));

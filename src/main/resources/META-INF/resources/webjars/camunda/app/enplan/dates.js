@@ -11,7 +11,7 @@
  */
 import {danishDateFormat} from './language.js';
 
-export const DANISH_TIME_ZONE = 'Europe/Copenhagen';
+const DANISH_TIME_ZONE = 'Europe/Copenhagen';
 
 const PARTS = new Intl.DateTimeFormat('en-GB', {
   timeZone: DANISH_TIME_ZONE, hourCycle: 'h23',
@@ -26,7 +26,7 @@ function pointInTime(value) {
 }
 
 /** A Date whose local wall-clock time is the Danish one at that moment (what moment then formats). */
-export function danishWallClock(date) {
+function danishWallClock(date) {
   const part = Object.fromEntries(PARTS.formatToParts(date).map(p => [p.type, p.value]));
   return new Date(+part.year, +part.month - 1, +part.day, +part.hour, +part.minute, +part.second,
       date.getMilliseconds());
