@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.enplan.course.CourseProcess;
-import dk.enplan.testing.CourseEngineTest;
+import dk.enplan.testing.EngineOnlyTest;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -37,7 +37,7 @@ import org.springframework.context.ApplicationContext;
  * a diagram shape for every element, history time to live, candidate groups and a deployed form for every user
  * task, every service task bound to an existing bean, and the names in {@link CourseProcess} present in the models.
  */
-@CourseEngineTest
+@EngineOnlyTest
 class ModelConformanceTest {
 
   private static final String EXPRESSION = "\\$\\{([A-Za-z]+)}";

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.enplan.testing.ThisBuild;
 import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -25,12 +25,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs after every other test class and joins their process-test-coverage reports
- * ({@code target/process-test-coverage/<class>/report.json}): flow-node and sequence-flow coverage per model,
+ * Runs after every other test class of the integration layer and joins the process-test-coverage reports of both
+ * layers that this build wrote ({@code target/process-test-coverage/<class>/report.json}; the engine-only layer's
+ * from {@code mvn test}, the integration layer's from Failsafe): flow-node and sequence-flow coverage per model,
  * across the whole test suite, printed and required to be complete.
  */
 @Order(Integer.MAX_VALUE)
-class ProcessCoverageSummaryTest {
+class ProcessCoverageSummaryIT {
 
   private static final Path REPORTS = Path.of("target", "process-test-coverage");
   private static final Path MODELS = Path.of("processes");
@@ -88,15 +89,14 @@ class ProcessCoverageSummaryTest {
 
   /** "processKey/elementId" of everything a test of this run started, ended or took. */
   private static Set<String> coveredElements() throws IOException {
-    long runStarted = ManagementFactory.getRuntimeMXBean().getStartTime();
     Set<String> covered = new HashSet<>();
     ObjectMapper json = new ObjectMapper();
     File[] reports = REPORTS.toFile().listFiles();
     assertThat(reports).as("coverage reports in %s", REPORTS).isNotEmpty();
     for (File dir : reports) {
       File report = new File(dir, "report.json");
-      if (!report.isFile() || report.lastModified() < runStarted) {
-        continue; // a report from an earlier run does not count
+      if (!report.isFile() || !ThisBuild.wrote(report.lastModified())) {
+        continue; // a report from an earlier build does not count
       }
       for (JsonNode suite : json.readTree(report).path("suites")) {
         for (JsonNode run : suite.path("runs")) {

@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * started by a municipality's caseworker, the task's deployed form as Tasklist fetches it, and tenant isolation.
  */
 @CourseEngineTest
-class RestApiTest {
+class RestApiIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();

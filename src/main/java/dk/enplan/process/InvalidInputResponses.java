@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
@@ -18,7 +19,9 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
  * {@code {"type": "InvalidInputException", "field": …, "message": …}} ({@link InvalidInputAnswer}; in a form
  * submission in the words of the submitted form, which the form check left on the request): Camunda's resources wrap
  * the engine's exception in a {@link RestException} (500) or let it through as a {@link ProcessEngineException}.
- * Every other error keeps Camunda's own handling.
+ * The engine's tenant check refusing another municipality's task, instance or definition (ENGINE-13034, which
+ * Camunda answers with 500) is answered 404, as if it did not exist, which is how the engine's queries answer the
+ * same user. Every other error keeps Camunda's own handling.
  */
 final class InvalidInputResponses {
 
@@ -27,11 +30,22 @@ final class InvalidInputResponses {
   private InvalidInputResponses() {
   }
 
+  /** The engine's message when its tenant check refuses a command on another tenant's object. */
+  static final String OTHER_TENANT = "ENGINE-13034";
+
   static Optional<Response> of(Throwable error, HttpServletRequest request) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof InvalidInputException invalid) {
         return Optional.of(Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
             .entity(InvalidInputAnswer.body(invalid, submittedForm(request)))
+            .build());
+      }
+    }
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ProcessEngineException && cause.getMessage() != null
+          && cause.getMessage().startsWith(OTHER_TENANT)) {
+        return Optional.of(Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(Map.of("type", "InvalidRequestException", "message", "Findes ikke."))
             .build());
       }
     }

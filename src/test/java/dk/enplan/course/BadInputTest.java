@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.enplan.testing.CourseDriver;
-import dk.enplan.testing.CourseEngineTest;
+import dk.enplan.testing.EngineOnlyTest;
 import dk.enplan.testing.TestIdentity;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Bad input at the course's entrances is rejected with a message naming the field, and leaves nothing behind: no
  * process instance, no course row, no changed variable, the task still open.
  */
-@CourseEngineTest
+@EngineOnlyTest
 class BadInputTest {
 
   @Autowired CourseSteps steps;

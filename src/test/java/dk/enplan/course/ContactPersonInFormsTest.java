@@ -5,7 +5,7 @@ import static dk.enplan.course.CourseProcess.SectorElements.ASSESS_SECTOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.enplan.testing.CourseDriver;
-import dk.enplan.testing.CourseEngineTest;
+import dk.enplan.testing.EngineOnlyTest;
 import dk.enplan.testing.TestIdentity;
 import java.util.List;
 import org.camunda.bpm.engine.FormService;
@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * name and e-mail, the configured phone), in the course's own forms and in the sectors' called processes; the forms
  * show {@code {{coordinatorContact}}}, never the user id.
  */
-@CourseEngineTest
+@EngineOnlyTest
 class ContactPersonInFormsTest {
 
   private static final String SHOWN = "koordinator allerod, tlf. 48 10 00 01, koordinator@allerod.kommune.example";

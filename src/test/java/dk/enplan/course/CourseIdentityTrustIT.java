@@ -37,7 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * refusal and that the other course, the plan store and the variables are unchanged.
  */
 @CourseEngineTest
-class CourseIdentityTrustTest {
+class CourseIdentityTrustIT {
 
   private static final String SECTOR = "beskaeftigelse";
 

@@ -22,7 +22,7 @@ import dk.enplan.plan.PlanIntervention;
 import dk.enplan.plan.PlanStore;
 import dk.enplan.plan.PlanVersion;
 import dk.enplan.testing.CourseDriver;
-import dk.enplan.testing.CourseEngineTest;
+import dk.enplan.testing.EngineOnlyTest;
 import dk.enplan.testing.CoursePathFailures;
 import dk.enplan.testing.TestIdentity;
 import java.util.List;
@@ -43,7 +43,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * One test per path through en-plan and its sector processes (the models in processes/ as they are), named in the
  * domain's words; a failure names the path and the elements by their Danish names ({@link CoursePathFailures}).
  */
-@CourseEngineTest
+@EngineOnlyTest
 @ExtendWith(CoursePathFailures.class)
 class CoursePathsTest {
 

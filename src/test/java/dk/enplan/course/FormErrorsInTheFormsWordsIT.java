@@ -38,7 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code /engine-rest}'s submit-form and {@code /start}); nothing is written.
  */
 @CourseEngineTest
-class FormErrorsInTheFormsWordsTest {
+class FormErrorsInTheFormsWordsIT {
 
   private static final String SECTOR = "beskaeftigelse";
   private static final String COORDINATOR = CourseSteps.COORDINATOR;

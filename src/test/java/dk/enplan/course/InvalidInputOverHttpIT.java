@@ -35,7 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code /engine-rest} and in the webapps' engine API, never a 500, and nothing is written.
  */
 @CourseEngineTest
-class InvalidInputOverHttpTest {
+class InvalidInputOverHttpIT {
 
   private static final String SECTOR = "beskaeftigelse";
   private static final String TOO_LONG = "x".repeat(4001);

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.enplan.privacy.CamundaTableScan;
 import dk.enplan.privacy.CprHistoryFilter;
 import dk.enplan.testing.CourseDriver;
-import dk.enplan.testing.CourseEngineTest;
+import dk.enplan.testing.EngineOnlyTest;
 import dk.enplan.testing.TestIdentity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,7 +48,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@code ACT_HI_*} table and of {@code ACT_GE_BYTEARRAY} is searched for both numbers, with and without dash; the
  * plan store holds them only encrypted.
  */
-@CourseEngineTest
+@EngineOnlyTest
 class NoFullCprInCamundaTest {
 
   /** Used by no other test, so hits could only come from this one (the start form shows 010190-1234 as example). */

@@ -43,7 +43,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and nothing else of the course.
  */
 @CourseEngineTest
-class TaskCardsTest {
+class TaskCardsIT {
 
   static final List<String> FILTERS = List.of(TasklistFilters.MY_TASKS, TasklistFilters.MY_SECTOR,
       TasklistFilters.COORDINATOR);

@@ -44,7 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * models that would run code are refused with 400 listing the elements, and nothing is deployed.
  */
 @CourseEngineTest
-class ModelerDeploymentTest {
+class ModelerDeploymentIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ANALYST = "analytiker.allerod";

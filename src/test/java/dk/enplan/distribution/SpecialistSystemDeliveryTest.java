@@ -19,7 +19,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dk.enplan.course.CourseProcess;
 import dk.enplan.course.CourseSteps;
 import dk.enplan.testing.CourseDriver;
-import dk.enplan.testing.CourseEngineTest;
+import dk.enplan.testing.EngineOnlyTest;
 import dk.enplan.testing.TestIdentity;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,7 +53,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * accepted delivery per idempotency key, a permanent 4xx rejection to the coordinator, withdrawal notices, and a
  * report to the engine that collides with a concurrent update of the course.
  */
-@CourseEngineTest
+@EngineOnlyTest
 class SpecialistSystemDeliveryTest {
 
   private static final WireMockServer SYSTEMS = new WireMockServer(WireMockConfiguration.options().dynamicPort());

@@ -34,7 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and the audit record.
  */
 @CourseEngineTest
-class CourseExportTest {
+class CourseExportIT {
 
   static final String SECRET = "ZW4tcGxhbiBURVNUIGV4cG9ydCBzZWNyZXQsIG5vdCBwcm9k";
   static final String CPR_A = "0303311234";

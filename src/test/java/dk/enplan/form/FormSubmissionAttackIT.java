@@ -41,7 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * sees it, and nothing changed — not Ballerup's course in the plan store, not its variables, not the instance counts.
  */
 @CourseEngineTest
-class FormSubmissionAttackTest {
+class FormSubmissionAttackIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String VISITATOR = "visitation.allerod";

@@ -43,7 +43,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * processes/en-plan.bpmn as it is, changed at test time, and deployed as Camunda Modeler does: the BPMN alone.
  */
 @CourseEngineTest
-class CourseMigrationTest {
+class CourseMigrationIT {
 
   private static final String TENANT = "hillerod";
   private static final List<String> TWO_SECTORS = List.of("beskaeftigelse", "ydelse");

@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 403), and that nothing but health and Prometheus exists under /actuator (no env, beans, heapdump, shutdown …).
  */
 @CourseEngineTest
-class OperationsEndpointsTest {
+class OperationsEndpointsIT {
 
   static final List<String> SWITCHED_OFF = List.of("env", "beans", "heapdump", "threaddump", "shutdown",
       "configprops", "loggers", "mappings", "metrics", "info", "conditions", "scheduledtasks", "caches", "startup",

@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The specialist systems' lookup over real HTTP: reference data only, own municipality only. */
 @CourseEngineTest
-class LookupApiTest {
+class LookupApiIT {
 
   static final List<String> REFERENCE_FIELDS =
       List.of("activePlan", "courseId", "municipality", "planVersion", "contactPerson", "link");

@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** Bad input to the plan API: each answered with the right status and JSON naming the field, nothing written. */
 @CourseEngineTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PlanApiBadInputTest {
+class PlanApiBadInputIT {
 
   static final String KOORDINATOR = as("koordinator.allerod");
   static final String FAGSYSTEM = as("fagsystem.allerod");

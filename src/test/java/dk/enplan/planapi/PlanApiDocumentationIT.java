@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The OpenAPI document and Swagger UI: every plan API path, HTTP Basic as the security scheme. */
 @CourseEngineTest
-class PlanApiDocumentationTest {
+class PlanApiDocumentationIT {
 
   @LocalServerPort int port;
 

@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The plan endpoints over real HTTP: content, history, the citizen's printable page, who may read what. */
 @CourseEngineTest
-class PlanApiTest {
+class PlanApiIT {
 
   static final String KOORDINATOR = as("koordinator.allerod");
   static final List<String> SECTORS = List.of("beskaeftigelse", "ydelse");

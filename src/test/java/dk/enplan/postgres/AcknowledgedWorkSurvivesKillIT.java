@@ -11,7 +11,6 @@ import dk.enplan.testing.TestIdentity;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +48,7 @@ import org.junit.jupiter.api.Test;
  * after the in-JVM contexts, as it too starts engines (in other JVMs, but the class order keeps it simple).
  */
 @Order(Integer.MAX_VALUE - 2)
-class AcknowledgedWorkSurvivesKillTest {
+class AcknowledgedWorkSurvivesKillIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration START_PATIENCE = Duration.ofSeconds(150);
@@ -59,7 +58,12 @@ class AcknowledgedWorkSurvivesKillTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
   /** A node in a child JVM, its port, its log and how to open its database after it is gone. */
-  private record Child(String name, Process process, int port, Path log, String jdbcUrl, String user, String password) {
+  private record Child(String name, Process process, Path log, String jdbcUrl, String user, String password) {
+
+    /** The port it bound itself ({@code --server.port=0}, {@link ChildNodePort}); known once it has started. */
+    int port() {
+      return ChildNodePort.from(logText(this), log);
+    }
   }
 
   @AfterAll
@@ -155,7 +159,6 @@ class AcknowledgedWorkSurvivesKillTest {
         System.getProperty("java.class.path")).split(File.pathSeparator)).filter(entry -> !entry.isBlank())
         .map(entry -> Path.of(entry).toAbsolutePath().toString())
         .collect(Collectors.joining(File.pathSeparator));
-    int port = freePort();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -165,7 +168,7 @@ class AcknowledgedWorkSurvivesKillTest {
       command.add("--spring.profiles.active=durability");
     }
     command.addAll(arguments);
-    command.addAll(List.of("--server.port=" + port,
+    command.addAll(List.of("--server.port=0",
         "--enplan.distribution.worker.enabled=false",
         "--enplan.privacy.cpr-key=ZW4tcGxhbiBURVNUIGtleSAtIG5ldmVyIGluIHByb2Q=",
         "--enplan.export.pseudonym-secret=ZW4tcGxhbiBURVNUIGV4cG9ydCBzZWNyZXQsIG5vdCBwcm9k",
@@ -177,7 +180,7 @@ class AcknowledgedWorkSurvivesKillTest {
         .directory(workingDirectory.toFile()).start();
     CHILDREN.add(process);
     System.out.printf("DURABILITY: %s runs in a child JVM (pid %d), its log: %s%n", name, process.pid(), log);
-    return new Child(name, process, port, log, jdbcUrl, user, password);
+    return new Child(name, process, log, jdbcUrl, user, password);
   }
 
   private static void awaitReady(Child child) throws InterruptedException {
@@ -243,12 +246,6 @@ class AcknowledgedWorkSurvivesKillTest {
   private static String tail(String text) {
     List<String> lines = text.lines().toList();
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   private static void deleteRecursively(Path directory) throws IOException {

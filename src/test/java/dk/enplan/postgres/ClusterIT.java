@@ -41,7 +41,6 @@ import dk.enplan.testing.TestIdentity;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -108,7 +107,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * login page never showed); the Camunda webapps look engines up through JVM-wide state.
  */
 @Order(Integer.MAX_VALUE - 1)
-class ClusterTest {
+class ClusterIT {
 
   static final int COURSES = 20;
   static final List<String> SECTORS = List.of("beskaeftigelse", "ydelse");
@@ -205,9 +204,10 @@ class ClusterTest {
   /**
    * A node in a child JVM: {@code java -cp <the test class path> dk.enplan.EnPlanApplication} with the same
    * arguments, the default engine name (the one the REST API serves; the JVM is its own), the slow follow-up timer,
-   * and its output in {@code target/cluster-<name>.log}. Returns once it has started.
+   * and its output in {@code target/cluster-<name>.log}. It binds a free port itself ({@link ChildNodePort}).
+   * Returns that port once it has started.
    */
-  static Process startChildNode(String name, String databaseUrl, int port) throws Exception {
+  static int startChildNode(String name, String databaseUrl) throws Exception {
     // Surefire runs the tests from a manifest-only jar and puts the real class path into these properties. It ends
     // in a path separator, an empty entry, which a JVM takes for its working directory: the project's processes/
     // would be deployed twice. Only the non-empty entries.
@@ -220,7 +220,7 @@ class ClusterTest {
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
         "-cp", classPath, EnPlanApplication.class.getName(),
         "--spring.profiles.active=test,postgres"));
-    command.addAll(nodeArguments(name, "default", port, databaseUrl, receiver.baseUrl()));
+    command.addAll(nodeArguments(name, "default", 0, databaseUrl, receiver.baseUrl()));
     command.add("--enplan.test.slow-job-millis=" + SLOW_JOB_MS);
     command.add("--enplan.test.parent-pid=" + ProcessHandle.current().pid());
     Path target = Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "target");
@@ -240,7 +240,7 @@ class ClusterTest {
       }
       Thread.sleep(200);
     }
-    return childNode;
+    return ChildNodePort.from(childLogText(), childLog);
   }
 
   @AfterAll
@@ -286,8 +286,7 @@ class ClusterTest {
     workerLog2.start();
     ((Logger) LoggerFactory.getLogger(WORKER_LOGGER)).addAppender(workerLog2);
     long node2Up = System.nanoTime();
-    int port1 = freePort();
-    startChildNode("node1", url, port1);
+    int port1 = startChildNode("node1", url);
     long nodesUp = System.nanoTime();
     assertThat(node2.getBean(DataSource.class)).isInstanceOfSatisfying(HikariDataSource.class,
         pool -> assertThat(pool.getMaximumPoolSize()).as("pool size of the postgres profile").isEqualTo(20));
@@ -473,7 +472,7 @@ class ClusterTest {
         .map(r -> r.getUrl().split("/")[1]).toList();
     long senderChanges = IntStream.range(1, planSenders.size())
         .filter(i -> !planSenders.get(i).equals(planSenders.get(i - 1))).count();
-    Map<String, Long> receivedByKindAndMode = new TreeMap<>(received.stream().map(ClusterTest::body)
+    Map<String, Long> receivedByKindAndMode = new TreeMap<>(received.stream().map(ClusterIT::body)
         .collect(Collectors.groupingBy(b -> b.path("kind").asText() + "/" + b.path("sector").path("key").asText()
             + "/" + b.path("mode").asText(), Collectors.counting())));
     List<DistributionRecord> records = courses.stream().map(CourseSteps::businessKey)
@@ -623,12 +622,6 @@ class ClusterTest {
     return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
   /** Process variables as Tasklist submits them over REST: a list as a JSON array in a Json variable. */
   private static ObjectNode variables(Map<String, Object> values) throws JsonProcessingException {
     ObjectNode variables = JSON.createObjectNode();
@@ -691,7 +684,7 @@ class ClusterTest {
     } catch (AssertionError e) {
       List<ProcessInstance> waiting = courses.stream().filter(done.negate()).toList();
       throw new AssertionError(e.getMessage() + "; " + waiting.size() + " of " + courses.size()
-          + " courses not there, e.g.\n" + waiting.stream().limit(3).map(ClusterTest::describe)
+          + " courses not there, e.g.\n" + waiting.stream().limit(3).map(ClusterIT::describe)
           .collect(Collectors.joining("\n")), e);
     }
   }

@@ -46,7 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Order(Integer.MAX_VALUE - 1)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "postgres"})
-class CourseOnPostgresTest {
+class CourseOnPostgresIT {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {

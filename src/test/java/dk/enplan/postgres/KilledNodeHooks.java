@@ -19,7 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Test-only hooks of the node that {@link ClusterTest} runs in a child JVM and kills with SIGKILL; only that node
+ * Test-only hooks of the node that {@link ClusterIT} runs in a child JVM and kills with SIGKILL; only that node
  * sets {@code enplan.test.slow-job-millis} (no other test and no application configuration does), so in every
  * other context this bean does not exist.
  *

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Test-only: a node that {@link AcknowledgedWorkSurvivesKillTest} starts in a child JVM (and only that node sets
+ * Test-only: a node that {@link AcknowledgedWorkSurvivesKillIT} starts in a child JVM (and only that node sets
  * {@code enplan.test.child-users}) creates the {@link TestIdentity} users on its own database at start and logs
  * {@link #READY}; it halts when the test JVM ({@code enplan.test.parent-pid}) has ended, so it never outlives a killed
  * test run.

@@ -8,7 +8,7 @@ import dk.enplan.course.CourseRepository;
 import dk.enplan.course.CourseSteps;
 import dk.enplan.notice.Notices;
 import dk.enplan.testing.CourseDriver;
-import dk.enplan.testing.CourseEngineTest;
+import dk.enplan.testing.EngineOnlyTest;
 import dk.enplan.testing.TestIdentity;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** An ended course's plan data is deleted once the retention period has passed; running courses are kept. */
-@CourseEngineTest
+@EngineOnlyTest
 class ClosedCourseRetentionTest {
 
   @Autowired ClosedCourseRetention retention;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.enplan.course.CourseService;
 import dk.enplan.course.CourseSteps;
 import dk.enplan.plan.PlanStore;
-import dk.enplan.testing.CourseEngineTest;
+import dk.enplan.testing.EngineOnlyTest;
 import dk.enplan.testing.TestIdentity;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Who did what to a course: Camunda's user operation log for the process, the plan store for the plan. */
-@CourseEngineTest
+@EngineOnlyTest
 class AuditTrailTest {
 
   @Autowired CourseSteps steps;

@@ -9,7 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dk.enplan.course.CourseSteps;
 import dk.enplan.testing.CourseDriver;
-import dk.enplan.testing.CourseEngineTest;
+import dk.enplan.testing.EngineOnlyTest;
 import dk.enplan.testing.TestIdentity;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * group of the authorization table first, and the authorization check answers as before, whatever other groups the
  * caseworker is in.
  */
-@CourseEngineTest
+@EngineOnlyTest
 class CallerGroupsAuthorizationManagerTest {
 
   static final String STATEMENTS = "org.camunda.bpm.engine.impl.persistence.entity.";

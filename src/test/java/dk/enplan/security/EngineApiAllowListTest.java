@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The allow-list alone, without an engine: which role may make which call, and what a call may carry. The same
- * calls over real HTTP, with their effect on courses, are in {@link EngineApiAttackTest}.
+ * calls over real HTTP, with their effect on courses, are in {@link EngineApiAttackIT}.
  */
 class EngineApiAllowListTest {
 

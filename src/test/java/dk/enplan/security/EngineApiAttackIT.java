@@ -39,7 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * other municipality's course, the directory, no marker file). Recorded in the table {@code mvn verify} prints.
  */
 @CourseEngineTest
-class EngineApiAttackTest {
+class EngineApiAttackIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path MARKER = Path.of("target", "engine-api-attack-marker");

@@ -42,7 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * for a manager.
  */
 @CourseEngineTest
-class EngineApiUsersTest {
+class EngineApiUsersIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SECTOR = "beskaeftigelse";

@@ -35,7 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * test has its own attacking address, as the throttle's counts live on in the shared context.
  */
 @CourseEngineTest
-class LoginThrottleTest {
+class LoginThrottleIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TASK_COUNT = "/engine-rest/task/count";

@@ -13,7 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The production profile: no start without an administrator password and a CPR key from the environment, and no
  * demo data.
  */
-class ProductionProfileTest {
+class ProductionProfileIT {
 
   /** A command-line argument: it outranks application.yaml, unlike the builder's default properties. */
   private static final String RANDOM_PORT = "--server.port=0";

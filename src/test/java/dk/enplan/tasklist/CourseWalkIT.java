@@ -52,7 +52,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * (docs/browser-test.md). Skipped where Chromium and ChromeDriver are not installed ({@code .ci/run} installs them).
  */
 @CourseEngineTest
-class CourseWalkTest {
+class CourseWalkIT {
 
   static final Path SCREENSHOTS = Path.of("target", "e2e");
 

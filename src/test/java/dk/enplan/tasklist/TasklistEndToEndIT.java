@@ -35,7 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Skipped where Chromium and ChromeDriver are not installed ({@code .ci/run} installs them).
  */
 @CourseEngineTest
-class TasklistEndToEndTest {
+class TasklistEndToEndIT {
 
   @LocalServerPort int port;
   @Autowired TestIdentity identity;

@@ -5,12 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
 
 /**
  * The attacks the security tests performed, printed as one table when the test run ends (and written to
- * {@code target/attacks.txt}). A test records an attack after asserting it: what was tried, by whom, whether it was
+ * {@code target/attacks.txt}). Each test JVM of the build (Surefire's fast layers, Failsafe's integration layer)
+ * also keeps its rows in {@code target/attacks/<pid>.tsv}; the table joins the rows of every JVM of this build
+ * ({@link ThisBuild}), so the one printed at the end of {@code mvn verify} covers both layers. A test records an attack after asserting it: what was tried, by whom, whether it was
  * refused (the status) and whether anything was written (instances, variables, files, the other municipality's data).
  * Registered as a JUnit Platform listener in {@code META-INF/services}.
  */
@@ -35,12 +38,31 @@ public class AttackReport implements TestExecutionListener {
     return List.copyOf(ATTACKS);
   }
 
+  private static final Path ROWS = Path.of("target", "attacks");
+
   @Override
   public void testPlanExecutionFinished(TestPlan testPlan) {
-    List<Attack> attacks = attacks();
-    if (attacks.isEmpty()) {
+    List<Attack> own = attacks();
+    if (own.isEmpty()) {
       return;
     }
+    List<Attack> attacks = new ArrayList<>();
+    try {
+      Files.createDirectories(ROWS);
+      Path mine = ROWS.resolve(ProcessHandle.current().pid() + ".tsv");
+      Files.write(mine, own.stream().map(AttackReport::row).toList());
+      try (Stream<Path> files = Files.list(ROWS)) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
+          if (!file.equals(mine) && ThisBuild.wrote(Files.getLastModifiedTime(file).toMillis())) {
+            Files.readAllLines(file).stream().filter(line -> !line.isBlank()).map(AttackReport::parse)
+                .forEach(attacks::add);
+          }
+        }
+      }
+    } catch (IOException e) {
+      System.out.println("attacks of other test layers not read: " + e.getMessage());
+    }
+    attacks.addAll(own);
     String table = table(attacks);
     System.out.println(table);
     try {
@@ -49,6 +71,21 @@ public class AttackReport implements TestExecutionListener {
     } catch (IOException e) {
       System.out.println("attacks.txt not written: " + e.getMessage());
     }
+  }
+
+  private static String row(Attack a) {
+    return String.join("\t", clean(a.item()), clean(a.attack()), clean(a.user()), String.valueOf(a.status()),
+        String.valueOf(a.refused()), String.valueOf(a.nothingWritten()));
+  }
+
+  private static String clean(String text) {
+    return text.replaceAll("[\\t\\r\\n]", " ");
+  }
+
+  private static Attack parse(String row) {
+    String[] f = row.split("\t", -1);
+    return new Attack(f[0], f[1], f[2], Integer.parseInt(f[3]), Boolean.parseBoolean(f[4]),
+        Boolean.parseBoolean(f[5]));
   }
 
   static String table(List<Attack> attacks) {
