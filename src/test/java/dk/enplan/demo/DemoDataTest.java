@@ -31,11 +31,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
+import dk.enplan.testing.EngineOnlyTest;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Demo mode from an empty database: identities, Tasklist filters and courses in their phases, created once. */
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {EngineOnlyTest.WITHOUT_WEB,
     "spring.datasource.url=jdbc:h2:mem:enplan-demo;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
     "camunda.bpm.generate-unique-process-engine-name=true"})

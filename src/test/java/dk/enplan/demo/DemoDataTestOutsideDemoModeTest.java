@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import dk.enplan.testing.EngineOnlyTest;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -15,7 +16,8 @@ import org.springframework.test.context.ActiveProfiles;
  * Outside demo mode there are no demo users and no demo courses. Its own in-memory database, so users that other
  * tests create in the shared "test" context cannot hide or fake the result.
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:enplan-no-demo;DB_CLOSE_DELAY=-1",
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {EngineOnlyTest.WITHOUT_WEB,
+    "spring.datasource.url=jdbc:h2:mem:enplan-no-demo;DB_CLOSE_DELAY=-1",
     // its own engine name: the REST API finds engines by name, and the shared context's is "default"
     "camunda.bpm.generate-unique-process-engine-name=true"})
 @ActiveProfiles("test")

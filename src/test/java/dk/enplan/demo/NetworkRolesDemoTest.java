@@ -6,11 +6,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import dk.enplan.testing.EngineOnlyTest;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Demo mode's network-wide roles: one user each, named like the group, with the demo password, of no tenant. */
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {EngineOnlyTest.WITHOUT_WEB,
     "spring.datasource.url=jdbc:h2:mem:enplan-demo;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
     "camunda.bpm.generate-unique-process-engine-name=true"})

@@ -12,8 +12,10 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * A test on the application's own engine and HTTP server: one Spring context shared by all such classes, in-memory
- * H2, no job executor (tests run jobs and timers by element id), process-test coverage recorded per class.
+ * An integration test (named {@code *IT}, run by Failsafe in {@code mvn verify}) on the application's own engine and
+ * HTTP server: one Spring context shared by all such classes, in-memory H2, no job executor (tests run jobs and
+ * timers by element id), process-test coverage recorded per class. A test that needs no HTTP uses
+ * {@link EngineOnlyTest} and runs in {@code mvn test} (docs/testing.md).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -20,13 +20,18 @@ import org.springframework.test.context.TestExecutionListeners;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-    // Camunda's REST API and webapps need a servlet container: not in this layer.
-    "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"
-        + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = EngineOnlyTest.WITHOUT_WEB)
 @ActiveProfiles("test")
 @Import(ProcessEngineCoverageConfiguration.class)
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface EngineOnlyTest {
+
+  /**
+   * Camunda's REST API and webapps need a servlet container: left out of a context without a web server. For the
+   * wiring tests of the fast layer that configure their own {@code @SpringBootTest(webEnvironment = NONE)}.
+   */
+  String WITHOUT_WEB = "spring.autoconfigure.exclude="
+      + "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"
+      + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration";
 }
