@@ -28,7 +28,8 @@ class TestLayersTest {
     List<Class<?>> classes = testClasses();
     assertThat(classes).as("test classes in %s", TEST_CLASSES).isNotEmpty();
     List<String> fastButServing = classes.stream()
-        .filter(c -> c.getSimpleName().endsWith("Test") && startsTheWebServer(c)).map(Class::getName).toList();
+        .filter(c -> !c.isAnnotation() && c.getSimpleName().endsWith("Test") && startsTheWebServer(c))
+        .map(Class::getName).toList();
     assertThat(fastButServing).as("*Test classes (mvn test) that start the web server: rename them *IT, or use "
         + "@EngineOnlyTest if they need no HTTP").isEmpty();
   }
