@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.enplan.EnPlanApplication;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -12,7 +13,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The production profile: no start without an administrator password and a CPR key from the environment, and no
  * demo data.
+ * <p>After every test on the shared web context ({@code @Order}): it starts whole applications with Camunda's webapps
+ * in this JVM, and the shared context's webapps answered with empty lists after it had run (Tasklist's start dialog
+ * and user picker in {@code EngineApiAttackIT}, when Failsafe's order first put this class before it). Before the
+ * PostgreSQL tests, which start their own applications.
  */
+@Order(Integer.MAX_VALUE - 3)
 class ProductionProfileIT {
 
   /** A command-line argument: it outranks application.yaml, unlike the builder's default properties. */
