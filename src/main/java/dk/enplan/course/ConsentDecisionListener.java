@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * On completing consent, the one task whose form declares the consent's scope: a yes needs an informed citizen and
  * a scope within the sectors chosen at visitation as the plan store records them (not the {@code chosenSectors}
- * variable); the scope is recorded on the course, and only these sectors may later receive the plan's content.
+ * variable); the scope is recorded as consent scopes in the plan store, and only these sectors may later receive the
+ * plan's content. The form's {@code consentedSectors} then leaves the process: routing, deliveries and the plan API
+ * all read the consent scopes in force ({@link CourseService#consentedSectors}), so a withdrawal there stops them all.
  */
 @Component("consentDecision")
 class ConsentDecisionListener implements TaskListener {
@@ -54,8 +56,8 @@ class ConsentDecisionListener implements TaskListener {
       throw new InvalidInputException(CONSENTED_SECTORS.name(),
           "'" + sector + "' deltager ikke i forløbet og kan ikke være omfattet af samtykket");
     });
-    CONSENTED_SECTORS.set(task, consented);
     FormOptions.set(task, PARTICIPATING_SECTOR_OPTIONS, sectors.options(consented));
     courses.consented(course.id(), consented);
+    task.getExecution().removeVariable(CONSENTED_SECTORS.name());
   }
 }

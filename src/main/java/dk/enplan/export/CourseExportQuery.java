@@ -28,14 +28,15 @@ class CourseExportQuery {
   /** A closure reason is a code of the closure form (maal_naaet …); anything else is exported as "andet". */
   private static final Pattern CODE = Pattern.compile("[a-z0-9_-]{1,64}");
   private static final String SQL = """
-      select c.id, c.cpr_hash, c.status, c.problem_areas, c.chosen_sectors, c.closure_reason,
+      select c.id, c.cpr_hash, c.status, c.problem_areas, s.sector, c.closure_reason,
              c.created_at, c.consent_at, c.closed_at, p.versions, p.first_agreed, p.latest_agreed
       from course c
       left join (select course_id, count(*) as versions, min(agreed_at) as first_agreed,
                         max(agreed_at) as latest_agreed
                  from plan_version group by course_id) p on p.course_id = c.id
+      left join course_sector s on s.course_id = c.id
       where c.tenant_id = ? and c.created_at >= ? and c.created_at < ?
-      order by c.created_at, c.id""";
+      order by c.created_at, c.id, s.sequence""";
 
   private final JdbcTemplate jdbc;
 
@@ -50,6 +51,10 @@ class CourseExportQuery {
     Timestamp from = Timestamp.from(request.from().atStartOfDay(DanishDates.DANISH_TIME).toInstant());
     Timestamp until = Timestamp.from(request.to().plusDays(1).atStartOfDay(DanishDates.DANISH_TIME).toInstant());
     long[] count = {0};
+    CourseRows rows = new CourseRows(course -> {
+      sink.accept(course);
+      count[0]++;
+    });
     jdbc.query(connection -> {
       var statement = connection.prepareStatement(SQL, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
       statement.setFetchSize(FETCH_SIZE);
@@ -57,16 +62,58 @@ class CourseExportQuery {
       statement.setTimestamp(2, from);
       statement.setTimestamp(3, until);
       return statement;
-    }, (ResultSet row) -> {
-      sink.accept(new ExportedCourse(pseudonyms.citizen(row.getString("cpr_hash")),
-          pseudonyms.course(row.getString("id")), municipality.code(), municipality.tenant(),
-          row.getString("status"), day(row, "created_at"), day(row, "consent_at"), row.getInt("versions"),
-          day(row, "first_agreed"), day(row, "latest_agreed"), day(row, "closed_at"),
-          code(row.getString("closure_reason")), list(row.getString("problem_areas")),
-          list(row.getString("chosen_sectors"))));
-      count[0]++;
-    });
+    }, (ResultSet row) -> rows.add(row, pseudonyms, municipality));
+    rows.finish();
     return count[0];
+  }
+
+  /**
+   * A course comes as one row per chosen sector (table {@code course_sector}, in the order chosen; one row with no
+   * sector before visitation), consecutive: the course is handed on when the next one starts, and at the end.
+   */
+  private static final class CourseRows {
+
+    private final RowSink sink;
+    private String id;
+    private java.util.function.Function<List<String>, ExportedCourse> course;
+    private final List<String> sectors = new java.util.ArrayList<>();
+
+    CourseRows(RowSink sink) {
+      this.sink = sink;
+    }
+
+    void add(ResultSet row, Pseudonymiser pseudonyms, Municipality municipality) throws SQLException {
+      String rowId = row.getString("id");
+      if (!rowId.equals(id)) {
+        finish();
+        id = rowId;
+        String citizen = pseudonyms.citizen(row.getString("cpr_hash"));
+        String pseudonym = pseudonyms.course(rowId);
+        String status = row.getString("status");
+        LocalDate created = day(row, "created_at");
+        LocalDate consent = day(row, "consent_at");
+        int versions = row.getInt("versions");
+        LocalDate firstAgreed = day(row, "first_agreed");
+        LocalDate latestAgreed = day(row, "latest_agreed");
+        LocalDate closed = day(row, "closed_at");
+        String reason = code(row.getString("closure_reason"));
+        List<String> problemAreas = list(row.getString("problem_areas"));
+        course = chosen -> new ExportedCourse(citizen, pseudonym, municipality.code(), municipality.tenant(), status,
+            created, consent, versions, firstAgreed, latestAgreed, closed, reason, problemAreas, chosen);
+      }
+      String sector = row.getString("sector");
+      if (sector != null && CODE.matcher(sector).matches()) {
+        sectors.add(sector);
+      }
+    }
+
+    void finish() {
+      if (course != null) {
+        sink.accept(course.apply(List.copyOf(sectors)));
+      }
+      course = null;
+      sectors.clear();
+    }
   }
 
   /** Receives the rows; an I/O error (the client went away) ends the query. */
