@@ -5,11 +5,7 @@ import static dk.enplan.course.CourseVariables.CONSENT_GIVEN;
 import static dk.enplan.course.CourseVariables.CONSENT_INFORMED;
 import static dk.enplan.course.CourseVariables.YES;
 
-import static dk.enplan.course.CourseVariables.PARTICIPATING_SECTOR_OPTIONS;
-
-import dk.enplan.process.FormOptions;
 import dk.enplan.process.InvalidInputException;
-import dk.enplan.sector.SectorCatalog;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -27,12 +23,10 @@ class ConsentDecisionListener implements TaskListener {
 
   private final CourseService courses;
   private final CourseIdentity identity;
-  private final SectorCatalog sectors;
 
-  ConsentDecisionListener(CourseService courses, CourseIdentity identity, SectorCatalog sectors) {
+  ConsentDecisionListener(CourseService courses, CourseIdentity identity) {
     this.courses = courses;
     this.identity = identity;
-    this.sectors = sectors;
   }
 
   @Override
@@ -56,7 +50,6 @@ class ConsentDecisionListener implements TaskListener {
       throw new InvalidInputException(CONSENTED_SECTORS.name(),
           "'" + sector + "' deltager ikke i forløbet og kan ikke være omfattet af samtykket");
     });
-    FormOptions.set(task, PARTICIPATING_SECTOR_OPTIONS, sectors.options(consented));
     courses.consented(course.id(), consented);
     task.getExecution().removeVariable(CONSENTED_SECTORS.name());
   }

@@ -7,7 +7,6 @@ import static dk.enplan.course.CourseVariables.WITHDRAWN_SECTOR_KEYS;
 import static dk.enplan.course.CourseVariables.WITHDRAWN_SECTOR_NAMES;
 
 import dk.enplan.process.CompletingUser;
-import dk.enplan.process.FormOptions;
 import dk.enplan.process.InvalidInputException;
 import dk.enplan.sector.SectorCatalog;
 import java.util.List;
@@ -51,7 +50,6 @@ class StopSharingDelegate implements JavaDelegate {
     List<String> remaining = consented.stream().filter(sector -> !withdrawn.contains(sector)).toList();
 
     courses.withdrawConsent(courseId, withdrawn);
-    FormOptions.set(execution, CourseVariables.PARTICIPATING_SECTOR_OPTIONS, sectors.options(remaining));
     WITHDRAWN_SECTOR_NAMES.set(execution, sectors.names(withdrawn));
     WITHDRAWN_SECTOR_KEYS.set(execution, withdrawn);
     CONSENT_REMAINING.set(execution, !remaining.isEmpty());
