@@ -40,8 +40,12 @@ public class Course {
   private String referringUnit;
   @Column(name = "referral_reason", nullable = false)
   private String referralReason;
-  @Column(name = "problem_areas", nullable = false)
-  private String problemAreas;
+  /** The referral's problem areas, one row each in the order given (table {@code course_problem_area}). */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "course_problem_area", joinColumns = @JoinColumn(name = "course_id"))
+  @OrderColumn(name = "sequence")
+  @Column(name = "problem_area", nullable = false)
+  private List<String> problemAreas = new ArrayList<>();
   @Column(name = "household_members")
   private String householdMembers;
   @Enumerated(EnumType.STRING)
@@ -80,7 +84,7 @@ public class Course {
     this.cprHash = cprHash;
     this.referringUnit = referral.referringUnit();
     this.referralReason = referral.referralReason();
-    this.problemAreas = String.join(",", referral.problemAreas());
+    referral.problemAreas().stream().distinct().forEach(this.problemAreas::add);
     this.householdMembers = referral.householdMembers();
     this.status = CourseStatus.REFERRED;
     this.processInstanceId = processInstanceId;
@@ -128,6 +132,11 @@ public class Course {
 
   public String referringUnit() {
     return referringUnit;
+  }
+
+  /** The referral's problem areas, in the order given. */
+  public List<String> problemAreas() {
+    return List.copyOf(problemAreas);
   }
 
   public CourseStatus status() {

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,15 +27,16 @@ class CourseExportQuery {
   /** A closure reason is a code of the closure form (maal_naaet …); anything else is exported as "andet". */
   private static final Pattern CODE = Pattern.compile("[a-z0-9_-]{1,64}");
   private static final String SQL = """
-      select c.id, c.cpr_hash, c.status, c.problem_areas, s.sector, c.closure_reason,
+      select c.id, c.cpr_hash, c.status, a.problem_area, s.sector, c.closure_reason,
              c.created_at, c.consent_at, c.closed_at, p.versions, p.first_agreed, p.latest_agreed
       from course c
       left join (select course_id, count(*) as versions, min(agreed_at) as first_agreed,
                         max(agreed_at) as latest_agreed
                  from plan_version group by course_id) p on p.course_id = c.id
       left join course_sector s on s.course_id = c.id
+      left join course_problem_area a on a.course_id = c.id
       where c.tenant_id = ? and c.created_at >= ? and c.created_at < ?
-      order by c.created_at, c.id, s.sequence""";
+      order by c.created_at, c.id, s.sequence, a.sequence""";
 
   private final JdbcTemplate jdbc;
 
@@ -68,15 +68,17 @@ class CourseExportQuery {
   }
 
   /**
-   * A course comes as one row per chosen sector (table {@code course_sector}, in the order chosen; one row with no
-   * sector before visitation), consecutive: the course is handed on when the next one starts, and at the end.
+   * A course comes as consecutive rows, one per chosen sector and problem area (tables {@code course_sector} and
+   * {@code course_problem_area}, each in its order; no sector before visitation): each list keeps its order with
+   * every value once, and the course is handed on when the next one starts, and at the end.
    */
   private static final class CourseRows {
 
     private final RowSink sink;
     private String id;
-    private java.util.function.Function<List<String>, ExportedCourse> course;
-    private final List<String> sectors = new java.util.ArrayList<>();
+    private java.util.function.BiFunction<List<String>, List<String>, ExportedCourse> course;
+    private final java.util.Set<String> sectors = new java.util.LinkedHashSet<>();
+    private final java.util.Set<String> problemAreas = new java.util.LinkedHashSet<>();
 
     CourseRows(RowSink sink) {
       this.sink = sink;
@@ -97,22 +99,27 @@ class CourseExportQuery {
         LocalDate latestAgreed = day(row, "latest_agreed");
         LocalDate closed = day(row, "closed_at");
         String reason = code(row.getString("closure_reason"));
-        List<String> problemAreas = list(row.getString("problem_areas"));
-        course = chosen -> new ExportedCourse(citizen, pseudonym, municipality.code(), municipality.tenant(), status,
-            created, consent, versions, firstAgreed, latestAgreed, closed, reason, problemAreas, chosen);
+        course = (areas, chosen) -> new ExportedCourse(citizen, pseudonym, municipality.code(),
+            municipality.tenant(), status, created, consent, versions, firstAgreed, latestAgreed, closed, reason,
+            areas, chosen);
       }
-      String sector = row.getString("sector");
-      if (sector != null && CODE.matcher(sector).matches()) {
-        sectors.add(sector);
-      }
+      addCode(sectors, row.getString("sector"));
+      addCode(problemAreas, row.getString("problem_area"));
     }
 
     void finish() {
       if (course != null) {
-        sink.accept(course.apply(List.copyOf(sectors)));
+        sink.accept(course.apply(List.copyOf(problemAreas), List.copyOf(sectors)));
       }
       course = null;
       sectors.clear();
+      problemAreas.clear();
+    }
+
+    private static void addCode(java.util.Set<String> codes, String value) {
+      if (value != null && CODE.matcher(value).matches()) {
+        codes.add(value);
+      }
     }
   }
 
@@ -130,8 +137,4 @@ class CourseExportQuery {
     return value == null ? null : CODE.matcher(value).matches() ? value : "andet";
   }
 
-  private static List<String> list(String commaSeparated) {
-    return commaSeparated == null || commaSeparated.isBlank() ? List.of()
-        : Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> CODE.matcher(s).matches()).toList();
-  }
 }

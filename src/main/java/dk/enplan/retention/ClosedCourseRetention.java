@@ -36,6 +36,7 @@ public class ClosedCourseRetention {
       "delete from sector_report where course_id in (" + ENDED_BEFORE + ")",
       "delete from consent_scope where course_id in (" + ENDED_BEFORE + ")",
       "delete from course_sector where course_id in (" + ENDED_BEFORE + ")",
+      "delete from course_problem_area where course_id in (" + ENDED_BEFORE + ")",
       "delete from course where closed_at < ?");
 
   private final JdbcTemplate jdbc;
