@@ -5,11 +5,7 @@ import static dk.enplan.course.CourseVariables.CONSENT_GIVEN;
 import static dk.enplan.course.CourseVariables.CONSENT_INFORMED;
 import static dk.enplan.course.CourseVariables.YES;
 
-import static dk.enplan.course.CourseVariables.PARTICIPATING_SECTOR_OPTIONS;
-
-import dk.enplan.process.FormOptions;
 import dk.enplan.process.InvalidInputException;
-import dk.enplan.sector.SectorCatalog;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -18,19 +14,19 @@ import org.springframework.stereotype.Component;
 /**
  * On completing consent, the one task whose form declares the consent's scope: a yes needs an informed citizen and
  * a scope within the sectors chosen at visitation as the plan store records them (not the {@code chosenSectors}
- * variable); the scope is recorded on the course, and only these sectors may later receive the plan's content.
+ * variable); the scope is recorded as consent scopes in the plan store, and only these sectors may later receive the
+ * plan's content. The form's {@code consentedSectors} then leaves the process: routing, deliveries and the plan API
+ * all read the consent scopes in force ({@link CourseService#consentedSectors}), so a withdrawal there stops them all.
  */
 @Component("consentDecision")
 class ConsentDecisionListener implements TaskListener {
 
   private final CourseService courses;
   private final CourseIdentity identity;
-  private final SectorCatalog sectors;
 
-  ConsentDecisionListener(CourseService courses, CourseIdentity identity, SectorCatalog sectors) {
+  ConsentDecisionListener(CourseService courses, CourseIdentity identity) {
     this.courses = courses;
     this.identity = identity;
-    this.sectors = sectors;
   }
 
   @Override
@@ -54,8 +50,7 @@ class ConsentDecisionListener implements TaskListener {
       throw new InvalidInputException(CONSENTED_SECTORS.name(),
           "'" + sector + "' deltager ikke i forløbet og kan ikke være omfattet af samtykket");
     });
-    CONSENTED_SECTORS.set(task, consented);
-    FormOptions.set(task, PARTICIPATING_SECTOR_OPTIONS, sectors.options(consented));
     courses.consented(course.id(), consented);
+    task.getExecution().removeVariable(CONSENTED_SECTORS.name());
   }
 }

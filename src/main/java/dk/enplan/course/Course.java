@@ -2,13 +2,19 @@ package dk.enplan.course;
 
 import dk.enplan.privacy.CprConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,16 +40,25 @@ public class Course {
   private String referringUnit;
   @Column(name = "referral_reason", nullable = false)
   private String referralReason;
-  @Column(name = "problem_areas", nullable = false)
-  private String problemAreas;
+  /** The referral's problem areas, one row each in the order given (table {@code course_problem_area}). */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "course_problem_area", joinColumns = @JoinColumn(name = "course_id"))
+  @OrderColumn(name = "sequence")
+  @Column(name = "problem_area", nullable = false)
+  private List<String> problemAreas = new ArrayList<>();
   @Column(name = "household_members")
   private String householdMembers;
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   private CourseStatus status;
+  /** The coordinating contact person chosen at visitation; the process keeps no copy (ADR 0003). */
   private String coordinator;
-  @Column(name = "chosen_sectors")
-  private String chosenSectors;
+  /** The sectors chosen at visitation, one row each in the order chosen (table {@code course_sector}). */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "course_sector", joinColumns = @JoinColumn(name = "course_id"))
+  @OrderColumn(name = "sequence")
+  @Column(name = "sector", nullable = false)
+  private List<String> chosenSectors = new ArrayList<>();
   @Column(name = "closure_reason")
   private String closureReason;
   @Column(name = "process_instance_id", nullable = false)
@@ -54,6 +69,9 @@ public class Course {
   private Instant consentAt;
   @Column(name = "closed_at")
   private Instant closedAt;
+  /** The user who completed the step that closed the course (null until then, or when no user did). */
+  @Column(name = "closed_by")
+  private String closedBy;
 
   protected Course() {
   }
@@ -66,7 +84,7 @@ public class Course {
     this.cprHash = cprHash;
     this.referringUnit = referral.referringUnit();
     this.referralReason = referral.referralReason();
-    this.problemAreas = String.join(",", referral.problemAreas());
+    referral.problemAreas().stream().distinct().forEach(this.problemAreas::add);
     this.householdMembers = referral.householdMembers();
     this.status = CourseStatus.REFERRED;
     this.processInstanceId = processInstanceId;
@@ -74,7 +92,8 @@ public class Course {
   }
 
   void visitated(List<String> sectors, String coordinator) {
-    this.chosenSectors = String.join(",", sectors);
+    this.chosenSectors.clear();
+    sectors.stream().distinct().forEach(this.chosenSectors::add);
     this.coordinator = coordinator;
     this.status = CourseStatus.AWAITING_CONSENT;
   }
@@ -82,6 +101,11 @@ public class Course {
   void consented(Instant now) {
     this.consentAt = now;
     this.status = CourseStatus.ACTIVE;
+  }
+
+  /** The user whose completed task (or message) closes the course; kept when the closure itself runs later. */
+  void closingBy(String userId) {
+    this.closedBy = userId;
   }
 
   void end(CourseStatus endStatus, String reason, Instant now) {
@@ -110,6 +134,11 @@ public class Course {
     return referringUnit;
   }
 
+  /** The referral's problem areas, in the order given. */
+  public List<String> problemAreas() {
+    return List.copyOf(problemAreas);
+  }
+
   public CourseStatus status() {
     return status;
   }
@@ -120,7 +149,7 @@ public class Course {
 
   /** The sectors chosen at visitation, in the order chosen; empty before visitation. */
   public List<String> chosenSectors() {
-    return chosenSectors == null || chosenSectors.isBlank() ? List.of() : List.of(chosenSectors.split(","));
+    return List.copyOf(chosenSectors);
   }
 
   public String closureReason() {
@@ -137,5 +166,10 @@ public class Course {
 
   public Instant closedAt() {
     return closedAt;
+  }
+
+  /** Who closed the course: the user who completed the closure with the citizen or withdrew the last consent. */
+  public String closedBy() {
+    return closedBy;
   }
 }

@@ -52,11 +52,25 @@ public class CourseService {
     return consents.findByCourseIdOrderById(courseId);
   }
 
-  /** The sectors whose consent is in force now, in the order given. */
+  /**
+   * The sectors whose consent is in force now, in the order given: the one stored fact behind routing (which sectors
+   * assess and get interventions), the plan API's sector access and the mode of every delivery.
+   */
   @Transactional(readOnly = true)
   public List<String> consentedSectors(String courseId) {
     return consents.findByCourseIdOrderById(courseId).stream().filter(ConsentScope::isActive)
         .map(ConsentScope::sector).distinct().toList();
+  }
+
+  /** Whether the citizen's consent for {@code sector} is in force now ({@link #consentedSectors}). */
+  @Transactional(readOnly = true)
+  public boolean consentCovers(String courseId, String sector) {
+    return consentedSectors(courseId).contains(sector);
+  }
+
+  /** Records who closes the course (the user who completed the closing task); the closure itself may run later. */
+  void closingBy(String courseId, String userId) {
+    get(courseId).closingBy(userId);
   }
 
   void end(String courseId, CourseStatus status, String reason) {

@@ -1,13 +1,12 @@
 package dk.enplan.course;
 
 import static dk.enplan.course.CourseVariables.CLOSURE_REASON;
-import static dk.enplan.course.CourseVariables.CONSENTED_SECTORS;
 import static dk.enplan.course.CourseVariables.CONSENT_REMAINING;
 import static dk.enplan.course.CourseVariables.WITHDRAWN_SECTORS;
 import static dk.enplan.course.CourseVariables.WITHDRAWN_SECTOR_KEYS;
 import static dk.enplan.course.CourseVariables.WITHDRAWN_SECTOR_NAMES;
 
-import dk.enplan.process.FormOptions;
+import dk.enplan.process.CompletingUser;
 import dk.enplan.process.InvalidInputException;
 import dk.enplan.sector.SectorCatalog;
 import java.util.List;
@@ -51,13 +50,12 @@ class StopSharingDelegate implements JavaDelegate {
     List<String> remaining = consented.stream().filter(sector -> !withdrawn.contains(sector)).toList();
 
     courses.withdrawConsent(courseId, withdrawn);
-    CONSENTED_SECTORS.set(execution, remaining);
-    FormOptions.set(execution, CourseVariables.PARTICIPATING_SECTOR_OPTIONS, sectors.options(remaining));
     WITHDRAWN_SECTOR_NAMES.set(execution, sectors.names(withdrawn));
     WITHDRAWN_SECTOR_KEYS.set(execution, withdrawn);
     CONSENT_REMAINING.set(execution, !remaining.isEmpty());
     if (remaining.isEmpty()) {
       CLOSURE_REASON.set(execution, CLOSURE_CONSENT_WITHDRAWN);
+      courses.closingBy(courseId, CompletingUser.of(execution));
     }
     execution.removeVariable(WITHDRAWN_SECTORS.name());
   }

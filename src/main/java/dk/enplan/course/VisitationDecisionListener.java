@@ -21,8 +21,10 @@ import org.springframework.stereotype.Component;
  * On completing visitation, the one task whose form declares the course's sectors and coordinator: checks the
  * decision (target group yes/no; if yes, known sectors and a coordinator of the course's municipality), records
  * sectors and coordinator on the course in the plan store, where every later step reads them, and prepares the
- * consent form's options and the coordinator's name, phone and e-mail for every later form. The course is the
- * process instance's own ({@link CourseIdentity}), and only a course at visitation can be visitated.
+ * consent form's options and the coordinator's name, phone and e-mail for every later form. The form's
+ * {@code chosenSectors} and {@code coordinator} then leave the process: the plan store is their one home (ADR 0003).
+ * The course is the process instance's own ({@link CourseIdentity}), and only a course at visitation can be
+ * visitated.
  */
 @Component("visitationDecision")
 class VisitationDecisionListener implements TaskListener {
@@ -63,9 +65,10 @@ class VisitationDecisionListener implements TaskListener {
       throw new InvalidInputException(COORDINATOR.name(),
           "'" + coordinator + "' er ikke koordinerende kontaktperson i kommunen");
     }
-    CHOSEN_SECTORS.set(task, chosen);
     FormOptions.set(task, CHOSEN_SECTOR_OPTIONS, sectors.options(chosen));
     COORDINATOR_CONTACT.set(task, contactPersons.of(coordinator).line());
     courses.visitated(course.id(), chosen, coordinator);
+    task.getExecution().removeVariable(CHOSEN_SECTORS.name());
+    task.getExecution().removeVariable(COORDINATOR.name());
   }
 }

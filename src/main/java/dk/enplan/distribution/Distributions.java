@@ -109,7 +109,7 @@ public class Distributions {
   }
 
   private DeliveryMode mode(Course course, String sector, DeliveryKind kind, Optional<SpecialistSystem> system) {
-    boolean consent = courses.consents(course.id()).stream().anyMatch(c -> c.isActive() && c.sector().equals(sector));
+    boolean consent = courses.consentCovers(course.id(), sector);
     boolean full = kind == DeliveryKind.PLAN && consent
         && system.map(SpecialistSystem::mode).orElse(DeliveryMode.REFERENCE) == DeliveryMode.FULL;
     return full ? DeliveryMode.FULL : DeliveryMode.REFERENCE;

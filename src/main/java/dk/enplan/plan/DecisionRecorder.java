@@ -3,6 +3,7 @@ package dk.enplan.plan;
 import static dk.enplan.course.CourseVariables.DECISION_TEXT;
 
 import dk.enplan.course.CourseIdentity;
+import dk.enplan.process.CompletingUser;
 import dk.enplan.process.ProcessVariable;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

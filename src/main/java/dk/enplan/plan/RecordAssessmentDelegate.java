@@ -4,6 +4,7 @@ import static dk.enplan.course.CourseVariables.ASSESSMENT_RECOMMENDATION;
 import static dk.enplan.course.CourseVariables.ASSESSMENT_SUMMARY;
 
 import dk.enplan.course.CourseIdentity;
+import dk.enplan.process.CompletingUser;
 import dk.enplan.process.ProcessVariable;
 import dk.enplan.plan.SectorReport.Kind;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

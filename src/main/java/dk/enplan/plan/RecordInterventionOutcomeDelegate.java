@@ -4,6 +4,7 @@ import static dk.enplan.course.CourseVariables.INTERVENTION_OUTCOME;
 import static dk.enplan.course.CourseVariables.INTERVENTION_OUTCOME_NOTE;
 
 import dk.enplan.course.CourseIdentity;
+import dk.enplan.process.CompletingUser;
 import dk.enplan.process.ProcessVariable;
 import dk.enplan.plan.SectorReport.Kind;
 import dk.enplan.process.InvalidInputException;

@@ -5,6 +5,7 @@ import static dk.enplan.course.CourseVariables.INTERVENTION_START;
 import static dk.enplan.course.CourseVariables.SECTOR_INTERVENTIONS;
 
 import dk.enplan.course.CourseIdentity;
+import dk.enplan.process.CompletingUser;
 import dk.enplan.plan.SectorReport.Kind;
 import dk.enplan.process.InvalidInputException;
 import java.time.LocalDate;

@@ -8,6 +8,7 @@ import static dk.enplan.course.CourseVariables.PLAN_VERSION;
 
 import dk.enplan.course.Course;
 import dk.enplan.course.CourseIdentity;
+import dk.enplan.process.CompletingUser;
 import dk.enplan.course.SectorSelection;
 import dk.enplan.sector.SectorCatalog;
 import java.util.stream.Collectors;
@@ -20,6 +21,8 @@ import org.springframework.stereotype.Component;
  * meeting's minutes. The process keeps the version number and a readable summary for the forms that show the plan;
  * the meeting's fields (the citizen's words, the numbered goals and interventions, the agreement, the minutes) are
  * removed from it, so a later meeting starts from the stored version ({@code previousPlan}), never from leftovers.
+ * The version is agreed by the user who completed the plan meeting (the engine's authenticated user: a covering
+ * coordinator is recorded as herself), never by the {@code coordinator} of the course.
  */
 @Component("savePlanVersion")
 class SavePlanVersionDelegate implements JavaDelegate {
@@ -42,7 +45,8 @@ class SavePlanVersionDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     AgreedPlan plan = PlanMeetingInput.read(execution, selection.participating(execution), sectors);
     Course course = identity.of(execution);
-    PlanVersion version = store.agree(course.id(), plan, course.coordinator());
+    String agreedBy = java.util.Objects.requireNonNullElse(CompletingUser.of(execution), CompletingUser.NO_USER);
+    PlanVersion version = store.agree(course.id(), plan, agreedBy);
     PLAN_VERSION.set(execution, version.version());
     PLAN_GOALS.set(execution, plan.goals().stream()
         .map(g -> "- " + g.lifeDomain().label() + ": " + g.goal() + " (\"" + g.citizenWords() + "\")"

@@ -65,8 +65,7 @@ class PlanApiAccess {
     }
     Course course = courses.findById(courseId).filter(c -> caller.belongsTo(c.tenantId()))
         .orElseThrow(() -> PlanApiException.unknownCourse(courseId));
-    if (!staff && courseService.consents(course.id()).stream()
-        .noneMatch(scope -> scope.isActive() && callerSectors.contains(scope.sector()))) {
+    if (!staff && courseService.consentedSectors(course.id()).stream().noneMatch(callerSectors::contains)) {
       throw PlanApiException.forbidden("borgeren har ikke givet samtykke til, at din sektor ser planen");
     }
     return course;

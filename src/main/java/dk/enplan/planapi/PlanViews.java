@@ -24,7 +24,7 @@ public final class PlanViews {
       @Schema(description = "The version number of this plan, from 1; a revision is a new version", example = "1")
       int planVersion,
       @Schema(description = "When the citizen agreed to this version") Instant agreedAt,
-      @Schema(description = "The user id of the coordinator who recorded the agreement") String agreedBy,
+      @Schema(description = "The user id of the caseworker who completed the plan meeting (the coordinator or one covering)") String agreedBy,
       @Schema(description = "The citizen's own words: what they want from the course") String citizenGoals,
       List<Goal> goals,
       List<Intervention> interventions,
@@ -50,7 +50,7 @@ public final class PlanViews {
   public record Decision(
       @Schema(description = "The decision as the coordinator wrote it") String text,
       Instant decidedAt,
-      @Schema(description = "The user id of the coordinator who made it") String decidedBy) {
+      @Schema(description = "The user id of the caseworker who completed the decision (the coordinator or one covering)") String decidedBy) {
   }
 
   @Schema(name = "PlanHistory", description = "Every agreed version of the course's plan, oldest first")

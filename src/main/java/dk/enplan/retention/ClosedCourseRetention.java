@@ -35,6 +35,8 @@ public class ClosedCourseRetention {
       "delete from progression_measurement where course_id in (" + ENDED_BEFORE + ")",
       "delete from sector_report where course_id in (" + ENDED_BEFORE + ")",
       "delete from consent_scope where course_id in (" + ENDED_BEFORE + ")",
+      "delete from course_sector where course_id in (" + ENDED_BEFORE + ")",
+      "delete from course_problem_area where course_id in (" + ENDED_BEFORE + ")",
       "delete from course where closed_at < ?");
 
   private final JdbcTemplate jdbc;

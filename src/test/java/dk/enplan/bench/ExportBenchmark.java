@@ -130,6 +130,8 @@ class ExportBenchmark {
     int citizens = Math.max(1, COURSES * 7 / 10);
     List<Object[]> courses = new ArrayList<>(BATCH);
     List<Object[]> plans = new ArrayList<>(BATCH);
+    List<Object[]> sectors = new ArrayList<>(2 * BATCH);
+    List<Object[]> areas = new ArrayList<>(2 * BATCH);
     for (int i = 0; i < COURSES; i++) {
       String id = String.format("bench-%030d", i);
       byte[] hash = new byte[32];
@@ -138,11 +140,15 @@ class ExportBenchmark {
       String status = STATUSES[random.nextInt(STATUSES.length)];
       boolean ended = status.equals("CLOSED") || status.equals("NO_CONSENT");
       courses.add(new Object[] {id, "allerod", "Borger " + i, "v1:benchmark-not-a-real-cpr", hex.formatHex(hash),
-          "Jobcenter Allerød", reason, "ledighed,forsoergelse", status, "koordinator.allerod", "beskaeftigelse,ydelse",
+          "Jobcenter Allerød", reason, status, "koordinator.allerod",
           status.equals("CLOSED") ? "maal_naaet" : status.equals("NO_CONSENT") ? "intet_samtykke" : null,
           "bench-pi-" + i, Timestamp.from(created),
           status.equals("REFERRED") ? null : Timestamp.from(created.plus(3, ChronoUnit.DAYS)),
           ended ? Timestamp.from(created.plus(60, ChronoUnit.DAYS)) : null});
+      sectors.add(new Object[] {id, 0, "beskaeftigelse"});
+      sectors.add(new Object[] {id, 1, "ydelse"});
+      areas.add(new Object[] {id, 0, "ledighed"});
+      areas.add(new Object[] {id, 1, "forsoergelse"});
       if (status.equals("ACTIVE") || status.equals("CLOSED")) {
         int versions = 1 + random.nextInt(2);
         for (int v = 1; v <= versions; v++) {
@@ -152,13 +158,18 @@ class ExportBenchmark {
       }
       if (courses.size() == BATCH || i == COURSES - 1) {
         jdbc.batchUpdate("insert into course (id, tenant_id, citizen_name, cpr, cpr_hash, referring_unit, "
-            + "referral_reason, problem_areas, status, coordinator, chosen_sectors, closure_reason, "
-            + "process_instance_id, created_at, consent_at, closed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?, ?)", courses);
+            + "referral_reason, status, coordinator, closure_reason, "
+            + "process_instance_id, created_at, consent_at, closed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?)", courses);
+        jdbc.batchUpdate("insert into course_sector (course_id, sequence, sector) values (?, ?, ?)", sectors);
+        jdbc.batchUpdate("insert into course_problem_area (course_id, sequence, problem_area) values (?, ?, ?)",
+            areas);
         jdbc.batchUpdate("insert into plan_version (course_id, version, citizen_goals, agreed_by, agreed_at) "
             + "values (?, ?, ?, ?, ?)", plans);
         courses.clear();
         plans.clear();
+        sectors.clear();
+        areas.clear();
       }
     }
   }

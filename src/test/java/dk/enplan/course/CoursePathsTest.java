@@ -59,6 +59,7 @@ class CoursePathsTest {
   @Autowired Notices notices;
   @Autowired Distributions distributions;
   @Autowired FormService forms;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
 
   @BeforeEach
   void setUp() {
@@ -301,6 +302,52 @@ class CoursePathsTest {
     PlanIntervention ended = plans.current(courseId).orElseThrow().interventions().get(0);
     assertThat(ended.status()).isEqualTo(PlanIntervention.Status.COMPLETED);
     assertThat(ended.actualEnd()).isEqualTo(PlanStore.today());
+  }
+
+  @Test
+  void samtykkeTilbagekaldtIPlanlagerenStopperSektorensOpgaverOgAdgangTilPlanen() throws Exception {
+    List<String> sectors = List.of("beskaeftigelse", "ydelse");
+    ProcessInstance course = steps.refer(List.of("ledighed", "forsoergelse"));
+    steps.visitate(course, sectors);
+    steps.consent(course, sectors);
+    String courseId = businessKey(course);
+    assertThat(runtime.getVariables(course.getId()).keySet()).as("sectors, coordinator and consent live in the "
+        + "plan store only").doesNotContain("chosenSectors", "coordinator", "consentedSectors");
+    sectors.forEach(sector -> steps.assess(course, sector));
+    driver.complete(steps.task(course, PLAN_MEETING), CourseSteps.planMeeting("ja", sectors));
+    assertThat(planReadBy("sektor-ydelse." + CourseSteps.TENANT, courseId)).as("consent in force").isEqualTo(200);
+
+    // Withdrawn in the plan store alone: no message, no variable tells the process.
+    courses.withdrawConsent(courseId, List.of("ydelse"));
+
+    assertThat(planReadBy("sektor-ydelse." + CourseSteps.TENANT, courseId)).as("the plan API reads the same fact")
+        .isEqualTo(403);
+    steps.decide(course);
+    assertThat(driver.tasks(courseId, START_INTERVENTION)).as("ydelse's intervention in the plan gets no task")
+        .singleElement().satisfies(t -> assertThat(runtime.getVariable(t.getExecutionId(), "sector"))
+            .isEqualTo("beskaeftigelse"));
+    assertThat(distributions.forCourse(courseId)).filteredOn(r -> r.sector().equals("ydelse"))
+        .as("a reference only, never the plan's content").extracting(DistributionRecord::mode)
+        .containsOnly(DeliveryMode.REFERENCE);
+
+    steps.followUp(course, "revider");
+    Task revision = steps.task(course, PLAN_MEETING);
+    assertThat(forms.getTaskFormVariables(revision.getId())).as("the revision offers only what takes part now")
+        .containsEntry("intervention1Sector", "beskaeftigelse").doesNotContainKey("intervention2Sector");
+    assertThat(forms.getTaskFormVariables(revision.getId()).get("participatingSectorOptions").toString())
+        .contains("beskaeftigelse").doesNotContain("ydelse");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.complete(revision,
+        CourseSteps.planMeeting("ja", List.of("beskaeftigelse", "ydelse"))))
+        .hasMessageContaining("intervention2Sector: 'ydelse' deltager ikke i forløbet med borgerens samtykke");
+  }
+
+  private int planReadBy(String user, String courseId) throws Exception {
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+            "http://localhost:" + port + "/api/courses/" + courseId + "/plan"))
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+            (user + ":" + TestIdentity.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8))).GET().build();
+    return java.net.http.HttpClient.newHttpClient().send(request,
+        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   @Test

@@ -30,10 +30,12 @@ public class CourseSteps {
 
   private final CourseDriver driver;
   private final RuntimeService runtime;
+  private final CourseService courses;
 
-  CourseSteps(CourseDriver driver, RuntimeService runtime) {
+  CourseSteps(CourseDriver driver, RuntimeService runtime, CourseService courses) {
     this.driver = driver;
     this.runtime = runtime;
+    this.courses = courses;
   }
 
   public ProcessInstance refer(List<String> problemAreas) {
@@ -79,7 +81,7 @@ public class CourseSteps {
   }
 
   public void agreePlan(ProcessInstance course) {
-    List<String> participating = new SectorSelectionProbe(runtime).participating(course);
+    List<String> participating = new SectorSelectionProbe(courses).participating(course);
     driver.complete(task(course, PLAN_MEETING), planMeeting("ja", participating));
   }
 

@@ -113,8 +113,8 @@ class OperationsEndpointsIT {
   @Test
   void aFailingSpecialistSystemDegradesHealthButNotReadiness() {
     String course = "health-" + java.util.UUID.randomUUID().toString().substring(0, 29);
-    jdbc.update("insert into course (id, tenant_id, citizen_name, cpr, referring_unit, referral_reason, problem_areas,"
-        + " status, process_instance_id, created_at) values (?, 'hillerod', 'x', 'v1:x', 'x', 'x', 'ledighed', "
+    jdbc.update("insert into course (id, tenant_id, citizen_name, cpr, referring_unit, referral_reason,"
+        + " status, process_instance_id, created_at) values (?, 'hillerod', 'x', 'v1:x', 'x', 'x', "
         + "'ACTIVE', 'x', current_timestamp)", course);
     try {
       SpecialistSystemsHealth health = new SpecialistSystemsHealth(new DistributionProperties(List.of(

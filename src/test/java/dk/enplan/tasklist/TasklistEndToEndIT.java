@@ -40,6 +40,7 @@ class TasklistEndToEndIT {
   @LocalServerPort int port;
   @Autowired TestIdentity identity;
   @Autowired RuntimeService runtime;
+  @Autowired dk.enplan.course.CourseService courses;
   @Autowired TaskService tasks;
   @Autowired CourseDriver driver;
   @Autowired CourseSteps steps;
@@ -95,7 +96,7 @@ class TasklistEndToEndIT {
     Task consent = page.await(() -> tasks.createTaskQuery().processInstanceId(course.getId())
         .taskDefinitionKey(OBTAIN_CONSENT).singleResult());
     assertThat(consent.getAssignee()).isEqualTo("koordinator.allerod");
-    assertThat(runtime.getVariable(course.getId(), "chosenSectors")).asList()
+    assertThat(courses.get(course.getBusinessKey()).chosenSectors()).as("stored in the plan store")
         .containsExactlyInAnyOrder("beskaeftigelse", "ydelse", "voksen", "sundhed");
     assertThat(runtime.getVariable(course.getId(), "targetGroupConfirmed")).isEqualTo("ja");
   }
