@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * chosen sectors and problem areas become rows in their order, a course without sectors (before visitation) gets
  * none, and the old columns are gone.
  */
-class CourseRowsMigrationTest {
+class CourseRowsMigrationIT {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"h2", "postgresql"})
