@@ -33,10 +33,10 @@ class KpiQueries {
   KpiSummary summary(KpiSummary.Scope scope, String tenant, KpiPeriod period, Instant now) {
     Counters c = counters(tenant, period);
     Map<String, Long> active = new HashMap<>();
-    jdbc.query("select item, sum(amount) from kpi_month where month = 0 and metric = ?" + and(tenant)
+    jdbc.query("select item, sum(amount) from kpi_month where yyyymm = 0 and metric = ?" + and(tenant)
         + " group by item", rs -> {
           active.put(rs.getString(1), rs.getLong(2));
-        }, args(tenant, KpiMetric.ACTIVE));
+        }, args(KpiMetric.ACTIVE, tenant));
     List<KpiSummary.PhaseCount> phases = new ArrayList<>();
     for (CoursePhase phase : CoursePhase.values()) {
       phases.add(new KpiSummary.PhaseCount(phase.name(), phase.label(), active.getOrDefault(phase.name(), 0L)));
@@ -130,8 +130,8 @@ class KpiQueries {
 
   private Counters counters(String tenant, KpiPeriod period) {
     Counters counters = new Counters();
-    jdbc.query("select month, metric, item, sum(amount) from kpi_month where month between ? and ?" + and(tenant)
-        + " group by month, metric, item", rs -> {
+    jdbc.query("select yyyymm, metric, item, sum(amount) from kpi_month where yyyymm between ? and ?" + and(tenant)
+        + " group by yyyymm, metric, item", rs -> {
           counters.put(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4));
         }, args(period.fromMonth(), period.toMonth(), tenant));
     return counters;
