@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.enplan.course.CourseProcess;
 import dk.enplan.course.CourseSteps;
 import dk.enplan.courseevent.CourseEvent;
+import dk.enplan.operations.OperationsGauges;
 import dk.enplan.testing.CourseDriver;
 import dk.enplan.testing.CourseEngineTest;
 import dk.enplan.testing.EngineHttp;
@@ -69,6 +70,7 @@ class KpiReadModelTest {
   @Autowired KpiLedger ledger;
   @Autowired TransactionTemplate transaction;
   @Autowired JdbcTemplate jdbc;
+  @Autowired OperationsGauges gauges;
 
   static boolean driven;
   static JsonNode allerodBefore;
@@ -386,6 +388,25 @@ class KpiReadModelTest {
     assertThat(jdbc.queryForList("select * from kpi_course order by course_id")).isEqualTo(courseRows);
     assertThat(jdbc.queryForList("select * from kpi_month where amount <> 0 order by tenant_id, yyyymm, metric, item"))
         .isEqualTo(counterRows);
+  }
+
+  @Test
+  void theKpiGaugesAreInPrometheus() {
+    gauges.refresh();
+    HttpResponse<String> scrape = EngineHttp.rest(port, TestIdentity.OPERATIONS).get("/actuator/prometheus");
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    assertThat(gauge(scrape.body(), "enplan_kpi_courses_active{application=\"en-plan\",municipality=\"allerod\","
+        + "phase=\"JOINT_ASSESSMENT\"}")).as("A3 at least").isGreaterThanOrEqualTo(1);
+    assertThat(gauge(scrape.body(), "enplan_kpi_late{application=\"en-plan\",kind=\"assessment\","
+        + "municipality=\"allerod\"}")).isEqualTo(allerodBefore.at("/late/now/assessments").asDouble() + 1);
+    assertThat(scrape.body()).contains("enplan_kpi_courses_active{application=\"en-plan\",municipality=\"hillerod\","
+        + "phase=\"VISITATION\"} 0.0");
+  }
+
+  private static double gauge(String scrape, String series) {
+    return scrape.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+        .map(line -> Double.parseDouble(line.substring(series.length() + 1))).orElseThrow(() ->
+            new AssertionError("no series " + series));
   }
 
   @Test
