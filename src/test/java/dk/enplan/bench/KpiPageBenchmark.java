@@ -2,6 +2,7 @@ package dk.enplan.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.enplan.kpi.KpiRebuild;
 import dk.enplan.privacy.CprProtection;
 import dk.enplan.testing.TestIdentity;
 import java.net.URI;
@@ -66,6 +67,7 @@ class KpiPageBenchmark {
   @Autowired JdbcTemplate jdbc;
   @Autowired TestIdentity identity;
   @Autowired CprProtection cpr;
+  @Autowired KpiRebuild kpiRebuild;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -147,8 +149,45 @@ class KpiPageBenchmark {
     figures.append("target: the KPI page (all its requests together) p95 < 50 ms at 1,000,000 courses on "
         + "PostgreSQL\n");
     System.out.print(figures);
-    if (BenchDatabase.postgres()) {
-      System.out.print(explain(requests));
+    System.out.print(explain(requests));
+    rebuild(requests);
+  }
+
+  /**
+   * The application's own rebuild ({@code POST /api/admin/kpi/rebuild} calls the same bean) on what was loaded,
+   * timed, given at most {@code bench.rebuildMinutes} (0: no limit; cancelled after it, which rolls it back). When
+   * it finishes, the summaries must be the same as from the set-based fill: printed if they differ.
+   */
+  private void rebuild(Map<String, HttpRequest> requests) throws Exception {
+    Map<String, String> before = new LinkedHashMap<>();
+    for (String name : List.of("leader: summary (Allerød)", "network: summary (all)")) {
+      before.put(name, http.send(requests.get(name), HttpResponse.BodyHandlers.ofString()).body());
+    }
+    int minutes = Integer.getInteger("bench.rebuildMinutes", 0);
+    long start = System.nanoTime();
+    java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+    java.util.concurrent.Future<KpiRebuild.Report> running = executor.submit(() -> kpiRebuild.rebuild());
+    try {
+      KpiRebuild.Report report = minutes == 0 ? running.get()
+          : running.get(minutes, java.util.concurrent.TimeUnit.MINUTES);
+      System.out.printf("%nREBUILD (KpiRebuild, as POST /api/admin/kpi/rebuild) of %,d courses: %.1f s, %s%n", COURSES,
+          (System.nanoTime() - start) / 1e9, report);
+      for (Map.Entry<String, String> summary : before.entrySet()) {
+        String after = http.send(requests.get(summary.getKey()), HttpResponse.BodyHandlers.ofString()).body();
+        System.out.printf("  %s after the rebuild: %s%n", summary.getKey(), after.equals(summary.getValue())
+            ? "the same as from the set-based fill" : "DIFFERS:\n    fill:    " + summary.getValue()
+            + "\n    rebuild: " + after);
+      }
+    } catch (java.util.concurrent.TimeoutException e) {
+      jdbc.queryForList("select pg_cancel_backend(pid) from pg_stat_activity where datname = current_database()"
+          + " and pid <> pg_backend_pid() and state <> 'idle'", Boolean.class);
+      System.out.printf("%nREBUILD (KpiRebuild) of %,d courses: not finished after %d min; cancelled%n", COURSES,
+          minutes);
+    } catch (java.util.concurrent.ExecutionException e) {
+      System.out.printf("%nREBUILD (KpiRebuild) of %,d courses failed after %.1f s: %s%n", COURSES,
+          (System.nanoTime() - start) / 1e9, e.getCause());
+    } finally {
+      executor.shutdownNow();
     }
   }
 

@@ -33,7 +33,7 @@ final class KpiReadModelFill {
     time(seconds, "kpi_course", "insert into kpi_course (course_id, tenant_id, cpr_hash, referred_at, referral_month,"
         + " status, phase, consent_days, first_plan_days, plan_versions, contact_persons, plan_active, closed_month,"
         + " closure_reason)"
-        + " select e.course_id, r.tenant_id, nullif(r.item, ''), r.occurred_at, r.month,"
+        + " select e.course_id, r.tenant_id, nullif(r.item, ''), r.occurred_at, r.yyyymm,"
         + "  case when e.ended_reason is not null then case e.ended_reason when 'intet_samtykke' then 'NO_CONSENT'"
         + "   when 'ikke_i_maalgruppen' then 'NOT_IN_TARGET_GROUP' else 'CLOSED' end"
         + "   when e.consent_at is not null then 'ACTIVE' else 'REFERRED' end,"
@@ -47,7 +47,7 @@ final class KpiReadModelFill {
         + "   min(occurred_at) filter (where kind = 'PLAN_AGREED' and item = '1') first_plan_at,"
         + "   max(item::int) filter (where kind = 'PLAN_AGREED') versions,"
         + "   count(*) filter (where kind = 'CONTACT_PERSON') contacts,"
-        + "   min(month) filter (where kind = 'ENDED') closed_month,"
+        + "   min(yyyymm) filter (where kind = 'ENDED') closed_month,"
         + "   min(item) filter (where kind = 'ENDED') ended_reason"
         + "  from kpi_event where kind in ('PHASE', 'CONSENT_GIVEN', 'PLAN_AGREED', 'CONTACT_PERSON', 'ENDED')"
         + "  group by course_id) e"
@@ -55,23 +55,23 @@ final class KpiReadModelFill {
     // Courses with a referral and no other event yet.
     time(seconds, "kpi_course (referral only)", "insert into kpi_course (course_id, tenant_id, cpr_hash, referred_at,"
         + " referral_month, status, plan_versions, contact_persons, plan_active)"
-        + " select r.course_id, r.tenant_id, nullif(r.item, ''), r.occurred_at, r.month, 'REFERRED', 0, 0, false"
+        + " select r.course_id, r.tenant_id, nullif(r.item, ''), r.occurred_at, r.yyyymm, 'REFERRED', 0, 0, false"
         + " from kpi_event r where r.kind = 'REFERRED'"
         + " and not exists (select 1 from kpi_course c where c.course_id = r.course_id)");
     time(seconds, "kpi_due", "insert into kpi_due (task_id, course_id, tenant_id, kind, due_at, due_month, done_at,"
         + " is_open)"
-        + " select substr(d.event_key, 5), d.course_id, d.tenant_id, d.item, d.due_at, d.month, o.occurred_at,"
+        + " select substr(d.event_key, 5), d.course_id, d.tenant_id, d.item, d.due_at, d.yyyymm, o.occurred_at,"
         + "  o.id is null"
         + " from kpi_event d left join kpi_event o on o.event_key = 'done:' || substr(d.event_key, 5)"
         + " where d.kind = 'DUE' and d.due_at is not null");
     time(seconds, "kpi_progression", "insert into kpi_progression (course_id, life_domain, tenant_id, first_score,"
         + " latest_score, latest_month, measurements)"
         + " select course_id, item, min(tenant_id), (array_agg(amount order by id))[1],"
-        + "  (array_agg(amount order by id desc))[1], (array_agg(month order by id desc))[1], count(*)"
+        + "  (array_agg(amount order by id desc))[1], (array_agg(yyyymm order by id desc))[1], count(*)"
         + " from kpi_event where kind = 'PROGRESSION' group by course_id, item");
-    time(seconds, "kpi_month", "insert into kpi_month (tenant_id, month, metric, item, amount)"
-        + " select tenant_id, month, metric, item, sum(amount) from ("
-        + "  select e.tenant_id, e.month, case e.kind when 'REFERRED' then 'referrals' when 'CONSENT_GIVEN'"
+    time(seconds, "kpi_month", "insert into kpi_month (tenant_id, yyyymm, metric, item, amount)"
+        + " select tenant_id, yyyymm, metric, item, sum(amount) from ("
+        + "  select e.tenant_id, e.yyyymm, case e.kind when 'REFERRED' then 'referrals' when 'CONSENT_GIVEN'"
         + "    then 'consents' when 'CONSENT_REFUSED' then 'consent_refused' when 'ENDED' then 'closures'"
         + "    when 'DELIVERY_FAILED' then 'deliveries_failed' when 'DELIVERY_REJECTED' then 'deliveries_rejected'"
         + "    when 'COMPLAINT' then 'complaints' when 'COMPLAINT_OUTCOME' then 'complaint_outcomes'"
@@ -80,9 +80,9 @@ final class KpiReadModelFill {
         + "    else '' end item, 1::bigint amount"
         + "  from kpi_event e where e.kind in ('REFERRED', 'CONSENT_GIVEN', 'CONSENT_REFUSED', 'ENDED',"
         + "   'DELIVERY_FAILED', 'DELIVERY_REJECTED', 'COMPLAINT', 'COMPLAINT_OUTCOME', 'PLAN_AGREED')"
-        + "  union all select e.tenant_id, e.month, 'consent_days', c.consent_days::text, 1 from kpi_event e"
+        + "  union all select e.tenant_id, e.yyyymm, 'consent_days', c.consent_days::text, 1 from kpi_event e"
         + "   join kpi_course c on c.course_id = e.course_id where e.kind = 'CONSENT_GIVEN'"
-        + "  union all select e.tenant_id, e.month, 'first_plan_days', c.first_plan_days::text, 1 from kpi_event e"
+        + "  union all select e.tenant_id, e.yyyymm, 'first_plan_days', c.first_plan_days::text, 1 from kpi_event e"
         + "   join kpi_course c on c.course_id = e.course_id where e.kind = 'PLAN_AGREED' and e.item = '1'"
         + "  union all select tenant_id, referral_month, 'contact_courses', '', 1 from kpi_course"
         + "   where contact_persons > 0"
@@ -100,7 +100,17 @@ final class KpiReadModelFill {
         + "   case when latest_score > first_score then 1 else 0 end from kpi_progression where measurements >= 2"
         + "  union all select tenant_id, 0, 'active', phase, 1 from kpi_course"
         + "   where phase is not null and status not in " + ENDED
-        + " ) x group by tenant_id, month, metric, item having sum(amount) <> 0");
+        + "  union all select tenant_id, 0, 'plans_active', '', 1 from kpi_course where plan_active"
+        + "  union all select tenant_id, 0, 'citizens_active', '', 1 from kpi_course where plan_active"
+        + "   and cpr_hash is not null group by tenant_id, cpr_hash"
+        + "  union all select tenant_id, 0, 'citizens_multi', '', 1 from kpi_course where plan_active"
+        + "   and cpr_hash is not null group by tenant_id, cpr_hash having count(*) > 1"
+        + "  union all select '*', 0, 'citizens_active', '', 1 from kpi_course where plan_active"
+        + "   and cpr_hash is not null group by cpr_hash"
+        + "  union all select '*', 0, 'citizens_multi', '', 1 from kpi_course where plan_active"
+        + "   and cpr_hash is not null group by cpr_hash having count(*) > 1"
+        + " ) x (tenant_id, yyyymm, metric, item, amount) group by tenant_id, yyyymm, metric, item"
+        + " having sum(amount) <> 0");
     return seconds;
   }
 

@@ -115,7 +115,9 @@ final class PlanStoreLoader {
       boolean consented = status.equals("ACTIVE") || status.equals("CLOSED");
       boolean ended = status.equals("CLOSED") || status.equals("NO_CONSENT") || status.equals("NOT_IN_TARGET_GROUP");
       List<String> sectors = mix.full() ? sectors(extras) : List.of("beskaeftigelse", "ydelse");
-      String coordinator = mix.full() ? "koordinator-" + extras.nextInt(20) + "." + tenant : "koordinator." + tenant;
+      // In the network mix the coordinator is chosen at visitation: none while a course waits for it.
+      String coordinator = !mix.full() ? "koordinator." + tenant : status.equals("REFERRED") ? null
+          : "koordinator-" + extras.nextInt(20) + "." + tenant;
       Instant consentAt = !mix.full() ? (status.equals("REFERRED") ? null : created.plus(3, ChronoUnit.DAYS))
           : consented ? created.plus(1 + extras.nextInt(30), ChronoUnit.DAYS) : null;
       Instant closedAt = !ended ? null : !mix.full() ? created.plus(60, ChronoUnit.DAYS)
@@ -348,7 +350,7 @@ final class PlanStoreLoader {
         "consent_scope", "course_id, sector, given_at, withdrawn_at",
         "sector_report", "course_id, sector, kind, summary, detail, reported_by, reported_at",
         "progression_measurement", "id, course_id, life_domain, score, measured_at",
-        "kpi_event", "event_key, course_id, tenant_id, kind, item, amount, due_at, occurred_at, month",
+        "kpi_event", "event_key, course_id, tenant_id, kind, item, amount, due_at, occurred_at, yyyymm",
         "distribution_record", "id, course_id, sector, kind, plan_version, mode, idempotency_key, status, attempts, "
             + "last_error, created_at, delivered_at");
     /** In foreign-key order. */
