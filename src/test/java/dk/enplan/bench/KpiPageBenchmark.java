@@ -56,6 +56,16 @@ class KpiPageBenchmark {
   static final List<String> DRILL_DOWNS = Arrays.asList(System.getProperty("bench.kpiDrillDowns",
       "activeCourses,contactPersons,activePlansPerCitizen,lateFollowUps,closures:maal_naaet,referrals").split(","));
   static final String LEADER = "leder.allerod";
+  /**
+   * Candidates measured after what is shipped, in the same run ({@code -Dbench.kpiIndexes=dueOpenCovering,dueLate}):
+   * the open due items counted from a covering partial index, the late lists by municipality, kind and month.
+   */
+  static final Map<String, String> CANDIDATE_INDEXES = Map.of(
+      "dueOpenCovering", "create index bench_kpi_due_open_covering on kpi_due (due_at, tenant_id) include (kind,"
+          + " due_month) where is_open",
+      "dueLate", "create index bench_kpi_due_late on kpi_due (tenant_id, kind, due_month)");
+  static final List<String> INDEXES = System.getProperty("bench.kpiIndexes", "").isBlank() ? List.of()
+      : List.of(System.getProperty("bench.kpiIndexes").split(","));
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -116,6 +126,18 @@ class KpiPageBenchmark {
     }
     System.out.print("answers:\n" + sizes);
 
+    measure(requests, period, "as shipped");
+    if (!INDEXES.isEmpty()) {
+      for (String index : INDEXES) {
+        jdbc.execute(CANDIDATE_INDEXES.get(index));
+      }
+      jdbc.execute("analyze kpi_due");
+      measure(requests, period, "with the candidate indexes " + INDEXES);
+    }
+    rebuild(requests);
+  }
+
+  private void measure(Map<String, HttpRequest> requests, String period, String step) throws Exception {
     Map<String, long[]> times = new LinkedHashMap<>();
     requests.keySet().forEach(name -> times.put(name, new long[RUNS]));
     long[] leaderPage = new long[RUNS];
@@ -139,7 +161,7 @@ class KpiPageBenchmark {
         networkPage[run] = times.get("network: summary (all)")[run];
       }
     }
-    StringBuilder figures = new StringBuilder(String.format("%nKPI PAGE BENCH: %,d courses, %d runs after %d warm-up "
+    StringBuilder figures = new StringBuilder(String.format("%nKPI PAGE BENCH (" + step + "): %,d courses, %d runs after %d warm-up "
         + "runs, period %s, load average %.1f before, %.1f after%n", COURSES, RUNS, WARM_UP_RUNS, period,
         loadBefore, loadAverage()));
     figures.append(String.format("%-40s %8s %8s %8s%n", "request", "p50 ms", "p95 ms", "max ms"));
@@ -150,7 +172,6 @@ class KpiPageBenchmark {
         + "PostgreSQL\n");
     System.out.print(figures);
     System.out.print(explain(requests));
-    rebuild(requests);
   }
 
   /**
