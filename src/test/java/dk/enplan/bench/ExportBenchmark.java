@@ -12,14 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The evaluator's export at scale: loads {@code bench.exportCourses} (1,000,000) courses of one municipality straight
- * into the plan store (JDBC batches, no engine: the export reads only the plan store), half of them with one or two
+ * into the plan store ({@link PlanStoreLoader}, no engine: the export reads only the plan store), half of them with one or two
  * plan versions, then exports them all over HTTP as CSV and as JSON and prints rows per second and the peak heap of
  * the JVM during each export. Prints figures, asserts only the row count. Not part of {@code mvn verify}; run with
  * {@code mvn -Pbench test -Dtest=ExportBenchmark -Dbench.database=postgres -DargLine=-Xmx512m} (docs/benchmarks.md):
@@ -46,9 +40,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class ExportBenchmark {
 
   static final int COURSES = Integer.getInteger("bench.exportCourses", 1_000_000);
-  static final int BATCH = 5_000;
-  static final String[] STATUSES = {"REFERRED", "AWAITING_CONSENT", "ACTIVE", "ACTIVE", "ACTIVE", "CLOSED",
-      "NO_CONSENT"};
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -118,59 +109,7 @@ class ExportBenchmark {
   }
 
   /** Courses referred through 2025, 700,000 citizens (some with several courses); no engine rows. */
-  private void load() {
-    Long existing = jdbc.queryForObject("select count(*) from course", Long.class);
-    if (existing != null && existing >= COURSES) {
-      return;
-    }
-    Random random = new Random(42);
-    HexFormat hex = HexFormat.of();
-    Instant yearStart = Instant.parse("2025-01-01T00:00:00Z");
-    String reason = "Henvisningens fritekst, som eksporten aldrig læser. ".repeat(4);
-    int citizens = Math.max(1, COURSES * 7 / 10);
-    List<Object[]> courses = new ArrayList<>(BATCH);
-    List<Object[]> plans = new ArrayList<>(BATCH);
-    List<Object[]> sectors = new ArrayList<>(2 * BATCH);
-    List<Object[]> areas = new ArrayList<>(2 * BATCH);
-    for (int i = 0; i < COURSES; i++) {
-      String id = String.format("bench-%030d", i);
-      byte[] hash = new byte[32];
-      new Random(random.nextInt(citizens)).nextBytes(hash);
-      Instant created = yearStart.plus(random.nextInt(364 * 24 * 60), ChronoUnit.MINUTES);
-      String status = STATUSES[random.nextInt(STATUSES.length)];
-      boolean ended = status.equals("CLOSED") || status.equals("NO_CONSENT");
-      courses.add(new Object[] {id, "allerod", "Borger " + i, "v1:benchmark-not-a-real-cpr", hex.formatHex(hash),
-          "Jobcenter Allerød", reason, status, "koordinator.allerod",
-          status.equals("CLOSED") ? "maal_naaet" : status.equals("NO_CONSENT") ? "intet_samtykke" : null,
-          "bench-pi-" + i, Timestamp.from(created),
-          status.equals("REFERRED") ? null : Timestamp.from(created.plus(3, ChronoUnit.DAYS)),
-          ended ? Timestamp.from(created.plus(60, ChronoUnit.DAYS)) : null});
-      sectors.add(new Object[] {id, 0, "beskaeftigelse"});
-      sectors.add(new Object[] {id, 1, "ydelse"});
-      areas.add(new Object[] {id, 0, "ledighed"});
-      areas.add(new Object[] {id, 1, "forsoergelse"});
-      if (status.equals("ACTIVE") || status.equals("CLOSED")) {
-        int versions = 1 + random.nextInt(2);
-        for (int v = 1; v <= versions; v++) {
-          plans.add(new Object[] {id, v, "Borgerens egne ord, som eksporten aldrig læser.", "koordinator.allerod",
-              Timestamp.from(created.plus(10L * v, ChronoUnit.DAYS))});
-        }
-      }
-      if (courses.size() == BATCH || i == COURSES - 1) {
-        jdbc.batchUpdate("insert into course (id, tenant_id, citizen_name, cpr, cpr_hash, referring_unit, "
-            + "referral_reason, status, coordinator, closure_reason, "
-            + "process_instance_id, created_at, consent_at, closed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?)", courses);
-        jdbc.batchUpdate("insert into course_sector (course_id, sequence, sector) values (?, ?, ?)", sectors);
-        jdbc.batchUpdate("insert into course_problem_area (course_id, sequence, problem_area) values (?, ?, ?)",
-            areas);
-        jdbc.batchUpdate("insert into plan_version (course_id, version, citizen_goals, agreed_by, agreed_at) "
-            + "values (?, ?, ?, ?, ?)", plans);
-        courses.clear();
-        plans.clear();
-        sectors.clear();
-        areas.clear();
-      }
-    }
+  private void load() throws java.sql.SQLException {
+    new PlanStoreLoader(jdbc).load(COURSES, PlanStoreLoader.Mix.export());
   }
 }
