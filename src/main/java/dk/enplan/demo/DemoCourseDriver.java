@@ -143,6 +143,7 @@ class DemoCourseDriver {
     complete(StaffRole.userId(sector.group(), course.tenant()), task, Map.of(
         ASSESSMENT_SUMMARY.name(), texts.assessmentOf(course.citizen()),
         ASSESSMENT_RECOMMENDATION.name(), texts.recommendation()));
+    runDueJobs(processInstanceId); // the joint assessment's join
   }
 
   private void holdPlanMeeting(DemoCourse course, String processInstanceId) {
