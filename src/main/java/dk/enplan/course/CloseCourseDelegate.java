@@ -4,6 +4,7 @@ import static dk.enplan.course.CourseVariables.CLOSURE_REASON;
 import static dk.enplan.course.CourseVariables.HANDOVER_NOTE;
 import static dk.enplan.course.CourseVariables.NEW_MUNICIPALITY;
 
+import dk.enplan.names.AnswerValues;
 import dk.enplan.notice.Notice.RecipientKind;
 import dk.enplan.notice.Notices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component("closeCourse")
 class CloseCourseDelegate implements JavaDelegate {
 
-  static final String REASON_MOVED_OUT = "fraflytning";
+  static final String REASON_MOVED_OUT = AnswerValues.MOVED_OUT;
 
   private final CourseService courses;
   private final CourseIdentity identity;

@@ -2,6 +2,7 @@ package dk.enplan.course;
 
 import static dk.enplan.course.CourseVariables.CLOSURE_REASON;
 
+import dk.enplan.names.AnswerValues;
 import dk.enplan.process.CompletingUser;
 import dk.enplan.process.InvalidInputException;
 import java.util.Set;
@@ -25,7 +26,7 @@ class ClosureCheck implements TaskListener {
     this.identity = identity;
   }
 
-  static final Set<String> REASONS = Set.of("maal_naaet", "ikke_laengere_behov", "borger_oensker_ophoer", "andet");
+  static final Set<String> REASONS = Set.copyOf(AnswerValues.CLOSURE_REASONS);
 
   @Override
   public void notify(DelegateTask task) {

@@ -1,5 +1,6 @@
 package dk.enplan.course;
 
+import dk.enplan.names.GroupNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import dk.enplan.process.WithoutUserChecks;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Coordinators {
 
-  public static final String GROUP = "koordinator";
+  public static final String GROUP = GroupNames.COORDINATOR;
 
   private final IdentityService identity;
 

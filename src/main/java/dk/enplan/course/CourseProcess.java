@@ -1,5 +1,7 @@
 package dk.enplan.course;
 
+import java.util.List;
+
 /**
  * The names in the models that code and tests rely on (DESIGN.md §6). A test checks every constant here against
  * the deployed models, so a renamed element fails the build instead of a running course.
@@ -53,6 +55,7 @@ public final class CourseProcess {
     public static final String CLOSE_WITH_CITIZEN = "closeWithCitizen";
     public static final String ASSESS_CHANGED_CIRCUMSTANCES = "assessChangedCircumstances";
     public static final String STOP_SHARING = "stopSharing";
+    public static final String SEND_WITHDRAWAL_NOTICES = "sendWithdrawalNotices";
     public static final String DISCUSS_WITHDRAWAL = "discussWithdrawal";
     public static final String CONSENT_FULLY_WITHDRAWN = "consentFullyWithdrawn";
     public static final String CONSENT_WITHDRAWN_BOUNDARY = "consentWithdrawnBoundary";
@@ -64,6 +67,16 @@ public final class CourseProcess {
     public static final String CLOSE_COURSE = "closeCourse";
     public static final String NOTIFY_CLOSURE = "notifyClosure";
     public static final String COURSE_CLOSED = "courseClosed";
+
+    /**
+     * The multi-instance call activities whose parallel instances join the course: each has an asynchronous
+     * continuation after every instance ({@code camunda:asyncAfter} on its {@code multiInstanceLoopCharacteristics},
+     * an exclusive job at the element's id), so the join, where concurrent instances all update the waiting course,
+     * runs in a job the job executor retries after an optimistic-locking conflict, never in a caseworker's or a
+     * worker's transaction.
+     */
+    public static final List<String> JOINS = List.of(JOINT_ASSESSMENT, DISTRIBUTE_PLAN, SECTOR_INTERVENTIONS,
+        SEND_WITHDRAWAL_NOTICES, NOTIFY_CLOSURE);
 
     private Elements() {
     }

@@ -1,5 +1,6 @@
 package dk.enplan.course;
 
+import dk.enplan.names.AnswerValues;
 import dk.enplan.process.ProcessVariable;
 import dk.enplan.process.StringListVariable;
 
@@ -90,8 +91,8 @@ public final class CourseVariables {
   public static final ProcessVariable<String> NEW_MUNICIPALITY = ProcessVariable.string("newMunicipality");
   public static final ProcessVariable<String> HANDOVER_NOTE = ProcessVariable.string("handoverNote");
 
-  public static final String YES = "ja";
-  public static final String NO = "nej";
+  public static final String YES = AnswerValues.YES;
+  public static final String NO = AnswerValues.NO;
 
   private CourseVariables() {
   }

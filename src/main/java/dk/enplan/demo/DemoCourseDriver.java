@@ -30,6 +30,7 @@ import dk.enplan.course.Coordinators;
 import dk.enplan.course.CourseProcess;
 import dk.enplan.course.CourseProcess.Elements;
 import dk.enplan.course.CourseProcess.SectorElements;
+import dk.enplan.names.GroupNames;
 import dk.enplan.sector.Sector;
 import dk.enplan.sector.SectorCatalog;
 import java.time.ZoneId;
@@ -60,7 +61,7 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 class DemoCourseDriver {
 
-  static final String VISITATION_GROUP = "visitation";
+  static final String VISITATION_GROUP = GroupNames.VISITATION;
   private static final int MAX_JOB_ROUNDS = 10;
 
   private final RuntimeService runtime;
@@ -143,6 +144,7 @@ class DemoCourseDriver {
     complete(StaffRole.userId(sector.group(), course.tenant()), task, Map.of(
         ASSESSMENT_SUMMARY.name(), texts.assessmentOf(course.citizen()),
         ASSESSMENT_RECOMMENDATION.name(), texts.recommendation()));
+    runDueJobs(processInstanceId); // the joint assessment's join
   }
 
   private void holdPlanMeeting(DemoCourse course, String processInstanceId) {

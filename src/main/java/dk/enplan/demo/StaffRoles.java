@@ -1,5 +1,6 @@
 package dk.enplan.demo;
 
+import dk.enplan.names.GroupNames;
 import dk.enplan.sector.Sector;
 import dk.enplan.sector.SectorCatalog;
 import java.util.ArrayList;
@@ -17,11 +18,11 @@ import org.springframework.stereotype.Component;
 class StaffRoles {
 
   private static final List<StaffRole> FIXED = List.of(
-      new StaffRole("visitation", "Visitationen", Groups.GROUP_TYPE_WORKFLOW, "Visitator"),
-      new StaffRole("koordinator", "Koordinerende kontaktpersoner", Groups.GROUP_TYPE_WORKFLOW, "Koordinator"),
-      new StaffRole("leder", "Ledere", Groups.GROUP_TYPE_WORKFLOW, "Leder"),
-      new StaffRole("analytiker", "Analytikere", Groups.GROUP_TYPE_WORKFLOW, "Analytiker"),
-      new StaffRole("fagsystem", "Fagsystemer", Groups.GROUP_TYPE_SYSTEM, "Fagsystem"));
+      new StaffRole(GroupNames.VISITATION, "Visitationen", Groups.GROUP_TYPE_WORKFLOW, "Visitator"),
+      new StaffRole(GroupNames.COORDINATOR, "Koordinerende kontaktpersoner", Groups.GROUP_TYPE_WORKFLOW, "Koordinator"),
+      new StaffRole(GroupNames.MANAGER, "Ledere", Groups.GROUP_TYPE_WORKFLOW, "Leder"),
+      new StaffRole(GroupNames.ANALYST, "Analytikere", Groups.GROUP_TYPE_WORKFLOW, "Analytiker"),
+      new StaffRole(GroupNames.SPECIALIST_SYSTEM, "Fagsystemer", Groups.GROUP_TYPE_SYSTEM, "Fagsystem"));
 
   /**
    * Network-wide roles, one demo user each named like the group and a member of no tenant: {@code netvaerk}
@@ -29,9 +30,9 @@ class StaffRoles {
    * (operations: health and metrics under /actuator, docs/operations.md).
    */
   private static final List<StaffRole> NETWORK = List.of(
-      new StaffRole("netvaerk", "Netværket", Groups.GROUP_TYPE_WORKFLOW, "Netværkskoordinator"),
-      new StaffRole("evaluering", "Evaluering", Groups.GROUP_TYPE_WORKFLOW, "Evaluator"),
-      new StaffRole("drift", "Drift", Groups.GROUP_TYPE_SYSTEM, "Driftsovervågning"));
+      new StaffRole(GroupNames.NETWORK, "Netværket", Groups.GROUP_TYPE_WORKFLOW, "Netværkskoordinator"),
+      new StaffRole(GroupNames.EVALUATOR, "Evaluering", Groups.GROUP_TYPE_WORKFLOW, "Evaluator"),
+      new StaffRole(GroupNames.OPERATIONS, "Drift", Groups.GROUP_TYPE_SYSTEM, "Driftsovervågning"));
 
   private final SectorCatalog sectors;
 

@@ -1,5 +1,6 @@
 package dk.enplan.deployment;
 
+import dk.enplan.names.GroupNames;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -13,7 +14,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  */
 final class TenantRule {
 
-  static final String NETWORK_GROUP = "netvaerk";
+  static final String NETWORK_GROUP = GroupNames.NETWORK;
 
   Optional<Finding> check(Authentication caller, String tenantId, String deploymentName) {
     if (caller == null || caller.getUserId() == null) {

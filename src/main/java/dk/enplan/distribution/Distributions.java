@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Deliveries to the specialist systems: one record per idempotency key, the mode per municipality × sector (never
@@ -108,9 +110,22 @@ public class Distributions {
     events.publishEvent(CourseEvent.of(kind, keyPrefix + record.id(), record.courseId(), record.sector(), now()));
   }
 
-  /** Counts an attempt on this node ({@code enplan_delivery_attempts_total}, docs/operations.md). */
+  /**
+   * Counts an attempt on this node ({@code enplan_delivery_attempts_total}, docs/operations.md) once the record is
+   * committed: the worker records and reports in one transaction, and a report the engine refuses rolls both back.
+   */
   private void attempt(String outcome) {
-    meters.counter(DELIVERY_ATTEMPTS, "outcome", outcome).increment();
+    Runnable count = () -> meters.counter(DELIVERY_ATTEMPTS, "outcome", outcome).increment();
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          count.run();
+        }
+      });
+    } else {
+      count.run();
+    }
   }
 
   @Transactional(readOnly = true)

@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.ExternalTaskService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -24,6 +22,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The bundled worker for the specialist-system integrations: fetches the external tasks of every configured topic,
@@ -40,15 +41,6 @@ public class SpecialistSystemWorker {
   private static final Logger LOG = LoggerFactory.getLogger(SpecialistSystemWorker.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BATCH = 20;
-  /**
-   * How often a report to the engine is attempted when it collides with a concurrent update of the same course: the
-   * deliveries of one plan run side by side (a parallel multi-instance), and the last two to finish both update the
-   * waiting course.
-   */
-  static final int REPORT_ATTEMPTS = 5;
-  /** Ends the log line of a report made again after a lost race (the cluster test counts them). */
-  public static final String REPORT_MADE_AGAIN = "after a concurrent update of the course";
-
   private final ExternalTaskService externalTasks;
   private final Distributions distributions;
   private final SpecialistSystems systems;
@@ -56,10 +48,15 @@ public class SpecialistSystemWorker {
   private final HttpClient http;
   private final String workerId;
   private final int batch;
+  private final TransactionTemplate transaction;
 
   SpecialistSystemWorker(ProcessEngine engine, Distributions distributions, SpecialistSystems systems,
-                         DistributionProperties properties) {
+                         DistributionProperties properties, PlatformTransactionManager transactions) {
     this.externalTasks = engine.getExternalTaskService();
+    // The record in the plan store and the report to the engine commit together or not at all: the engine and the
+    // plan store share the database and Spring's transaction manager.
+    this.transaction = new TransactionTemplate(transactions);
+    this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.distributions = distributions;
     this.systems = systems;
     this.properties = properties;
@@ -87,8 +84,8 @@ public class SpecialistSystemWorker {
       try {
         handle(task);
       } catch (ProcessEngineException e) {
-        // E.g. the lock expired and another node completed the task meanwhile: the engine keeps the task's state;
-        // go on with the rest of the batch.
+        // E.g. the lock expired and another node completed the task meanwhile: the record and the report were
+        // rolled back together, the engine keeps the task's state; go on with the rest of the batch.
         LOG.warn("Delivery task {} could not be reported to the engine: {}", task.getId(), e.getMessage());
       }
     }
@@ -131,59 +128,41 @@ public class SpecialistSystemWorker {
     }
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
-      distributions.delivered(recordId, delivery.mode());
-      report(task, () -> externalTasks.complete(task.getId(), workerId));
+      inOneTransaction(() -> {
+        distributions.delivered(recordId, delivery.mode());
+        externalTasks.complete(task.getId(), workerId);
+      });
     } else if (status >= 400 && status < 500 && status != 408 && status != 429) {
       String reason = "Fagsystemet svarede " + status + ": " + excerpt(response.body());
-      distributions.rejected(recordId, reason);
-      report(task, () -> externalTasks.handleBpmnError(task.getId(), workerId, REJECTED, reason,
-          Map.of("rejectionReason", reason)));
+      inOneTransaction(() -> {
+        distributions.rejected(recordId, reason);
+        externalTasks.handleBpmnError(task.getId(), workerId, REJECTED, reason, Map.of("rejectionReason", reason));
+      });
     } else {
       failed(task, recordId, "Fagsystemet svarede " + status + ": " + excerpt(response.body()));
     }
   }
 
   private void failed(LockedExternalTask task, long recordId, String error) {
-    distributions.failed(recordId, error);
     int retries = (task.getRetries() == null ? properties.retries() : task.getRetries()) - 1;
     int attempt = properties.retries() - retries;
     long backoff = retries > 0 ? properties.retryDelay(attempt).toMillis() : 0;
     LOG.warn("Delivery {} failed ({} retries left): {}", recordId, retries, error);
-    report(task, () -> externalTasks.handleFailure(task.getId(), workerId, error, error, Math.max(retries, 0),
-        backoff));
+    inOneTransaction(() -> {
+      distributions.failed(recordId, error);
+      externalTasks.handleFailure(task.getId(), workerId, error, error, Math.max(retries, 0), backoff);
+    });
   }
 
   /**
-   * Reports a handled task to the engine. A report that lost an optimistic-locking race with a concurrent update of
-   * the same course was rolled back whole, and the task is still locked to this worker: it is made again, after a
-   * short random pause, instead of leaving the task locked until the lock expires (and another node sends it again).
+   * Records the outcome in the plan store and reports it to the engine in one transaction: a report the engine
+   * refuses (the lock expired and another node finished the task) leaves the record as it was. Completing a delivery
+   * ends its {@code plan-levering} instance and leaves a job at the course's join ({@code camunda:asyncAfter} on the
+   * multi-instance), so deliveries finishing at the same time never update the waiting course in the same
+   * transaction; the job executor retries a join that loses an optimistic-locking race.
    */
-  private void report(LockedExternalTask task, Runnable report) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        report.run();
-        if (attempt > 1) {
-          LOG.info("Delivery task {} reported to the engine on attempt {} " + REPORT_MADE_AGAIN, task.getId(),
-              attempt);
-        }
-        return;
-      } catch (OptimisticLockingException e) {
-        if (attempt == REPORT_ATTEMPTS || !pause(attempt)) {
-          throw e;
-        }
-      }
-    }
-  }
-
-  /** Waits a little longer after each lost race; false when interrupted. */
-  private static boolean pause(int attempt) {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(20, 100) * attempt);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+  private void inOneTransaction(Runnable recordAndReport) {
+    transaction.executeWithoutResult(status -> recordAndReport.run());
   }
 
   private HttpRequest request(Delivery delivery) {

@@ -1,6 +1,7 @@
 package dk.enplan.export;
 
 import dk.enplan.municipality.MunicipalityCatalog;
+import dk.enplan.names.GroupNames;
 import dk.enplan.planapi.ApiError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CourseExportController {
 
-  static final String EVALUATOR_GROUP = "evaluering";
+  static final String EVALUATOR_GROUP = GroupNames.EVALUATOR;
   static final String PATH = "/api/export/courses";
 
   private final IdentityService identity;

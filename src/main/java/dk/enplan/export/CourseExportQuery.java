@@ -3,6 +3,7 @@ package dk.enplan.export;
 import dk.enplan.course.DanishDates;
 import dk.enplan.export.Pseudonyms.Pseudonymiser;
 import dk.enplan.municipality.Municipality;
+import dk.enplan.names.AnswerValues;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -134,7 +135,7 @@ class CourseExportQuery {
   }
 
   private static String code(String value) {
-    return value == null ? null : CODE.matcher(value).matches() ? value : "andet";
+    return value == null ? null : CODE.matcher(value).matches() ? value : AnswerValues.OTHER;
   }
 
 }

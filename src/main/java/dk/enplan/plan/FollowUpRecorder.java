@@ -4,6 +4,7 @@ import static dk.enplan.course.CourseVariables.FOLLOW_UP_DECISION;
 import static dk.enplan.course.CourseVariables.FOLLOW_UP_NOTE;
 
 import dk.enplan.course.CourseIdentity;
+import dk.enplan.names.AnswerValues;
 import dk.enplan.process.InvalidInputException;
 import dk.enplan.process.ProcessVariable;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component("followUpRecorder")
 class FollowUpRecorder implements TaskListener {
 
-  static final Set<String> DECISIONS = Set.of("fortsaet", "revider", "afslut");
+  static final Set<String> DECISIONS = Set.copyOf(AnswerValues.FOLLOW_UP_DECISIONS);
 
   private final PlanStore store;
   private final CourseIdentity identity;

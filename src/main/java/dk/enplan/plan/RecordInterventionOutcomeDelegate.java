@@ -4,6 +4,7 @@ import static dk.enplan.course.CourseVariables.INTERVENTION_OUTCOME;
 import static dk.enplan.course.CourseVariables.INTERVENTION_OUTCOME_NOTE;
 
 import dk.enplan.course.CourseIdentity;
+import dk.enplan.names.AnswerValues;
 import dk.enplan.process.CompletingUser;
 import dk.enplan.process.ProcessVariable;
 import dk.enplan.plan.SectorReport.Kind;
@@ -21,9 +22,9 @@ import org.springframework.stereotype.Component;
 class RecordInterventionOutcomeDelegate implements JavaDelegate {
 
   private static final Map<String, PlanIntervention.Status> OUTCOMES = Map.of(
-      "gennemfoert", PlanIntervention.Status.COMPLETED,
-      "afbrudt", PlanIntervention.Status.DISCONTINUED,
-      "ikke_startet", PlanIntervention.Status.NOT_STARTED);
+      AnswerValues.COMPLETED, PlanIntervention.Status.COMPLETED,
+      AnswerValues.DISCONTINUED, PlanIntervention.Status.DISCONTINUED,
+      AnswerValues.NOT_STARTED, PlanIntervention.Status.NOT_STARTED);
 
   private final PlanStore store;
   private final CourseIdentity identity;

@@ -3,6 +3,7 @@ package dk.enplan.planapi;
 import dk.enplan.course.Course;
 import dk.enplan.course.CourseRepository;
 import dk.enplan.course.CourseService;
+import dk.enplan.names.GroupNames;
 import dk.enplan.sector.Sector;
 import dk.enplan.sector.SectorCatalog;
 import java.util.List;
@@ -29,8 +30,10 @@ import org.springframework.stereotype.Component;
 @Component
 class PlanApiAccess {
 
-  static final List<String> PLAN_GROUPS = List.of("koordinator", "visitation", "leder", "analytiker");
-  static final List<String> LOOKUP_GROUPS = List.of("fagsystem", "koordinator", "visitation");
+  static final List<String> PLAN_GROUPS = List.of(GroupNames.COORDINATOR, GroupNames.VISITATION,
+      GroupNames.MANAGER, GroupNames.ANALYST);
+  static final List<String> LOOKUP_GROUPS = List.of(GroupNames.SPECIALIST_SYSTEM, GroupNames.COORDINATOR,
+      GroupNames.VISITATION);
 
   private final IdentityService identity;
   private final CourseRepository courses;

@@ -24,6 +24,16 @@ public final class NumberedRows {
     this.fields = List.copyOf(fields);
   }
 
+  /** What every row's fields start with before the row's number, e.g. {@code goal}. */
+  public String prefix() {
+    return prefix;
+  }
+
+  /** How many rows the form offers. */
+  public int count() {
+    return count;
+  }
+
   /** The name of the whole set, for errors about it, e.g. {@code goal1}. */
   public String first() {
     return prefix + 1;

@@ -3,6 +3,7 @@ package dk.enplan.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import dk.enplan.names.GroupNames;
 import dk.enplan.sector.Sector;
 import dk.enplan.sector.SectorCatalog;
 import java.util.ArrayList;
@@ -35,12 +36,12 @@ import org.springframework.stereotype.Component;
 @Component
 class AccessPolicy extends AbstractProcessEnginePlugin {
 
-  static final String VISITATION = "visitation";
-  static final String COORDINATOR = "koordinator";
-  static final String MANAGER = "leder";
-  static final String ANALYST = "analytiker";
-  static final String SPECIALIST_SYSTEM = "fagsystem";
-  static final String NETWORK = "netvaerk";
+  static final String VISITATION = GroupNames.VISITATION;
+  static final String COORDINATOR = GroupNames.COORDINATOR;
+  static final String MANAGER = GroupNames.MANAGER;
+  static final String ANALYST = GroupNames.ANALYST;
+  static final String SPECIALIST_SYSTEM = GroupNames.SPECIALIST_SYSTEM;
+  static final String NETWORK = GroupNames.NETWORK;
   static final String COURSE_PROCESS = EngineApiAllowList.COURSE_PROCESS_KEY;
 
   private final SectorCatalog sectors;

@@ -1,5 +1,6 @@
 package dk.enplan.security;
 
+import dk.enplan.names.GroupNames;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -10,7 +11,7 @@ import org.camunda.bpm.engine.authorization.Groups;
  */
 record EngineCaller(String userId, List<String> groups, List<String> tenants) {
 
-  static final String SECTOR_GROUP_PREFIX = "sektor-";
+  static final String SECTOR_GROUP_PREFIX = GroupNames.SECTOR_PREFIX;
 
   EngineCaller {
     groups = groups == null ? List.of() : List.copyOf(groups);
@@ -36,14 +37,14 @@ record EngineCaller(String userId, List<String> groups, List<String> tenants) {
 
   /** The roles of Én Plan as groups; a sector's caseworkers are the groups {@code sektor-<key>}. */
   enum Role {
-    VISITATION("visitation"),
-    COORDINATOR("koordinator"),
+    VISITATION(GroupNames.VISITATION),
+    COORDINATOR(GroupNames.COORDINATOR),
     SECTOR(SECTOR_GROUP_PREFIX),
-    MANAGER("leder"),
-    ANALYST("analytiker"),
-    SPECIALIST_SYSTEM("fagsystem"),
-    NETWORK("netvaerk"),
-    EVALUATOR("evaluering");
+    MANAGER(GroupNames.MANAGER),
+    ANALYST(GroupNames.ANALYST),
+    SPECIALIST_SYSTEM(GroupNames.SPECIALIST_SYSTEM),
+    NETWORK(GroupNames.NETWORK),
+    EVALUATOR(GroupNames.EVALUATOR);
 
     private final String group;
 

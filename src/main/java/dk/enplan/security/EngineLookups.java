@@ -1,5 +1,6 @@
 package dk.enplan.security;
 
+import dk.enplan.names.GroupNames;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineLookups {
 
-  static final String COORDINATOR_GROUP = "koordinator";
+  static final String COORDINATOR_GROUP = GroupNames.COORDINATOR;
 
   private final IdentityService identity;
   private final RepositoryService repository;

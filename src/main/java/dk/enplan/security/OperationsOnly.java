@@ -1,6 +1,7 @@
 package dk.enplan.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.enplan.names.GroupNames;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class OperationsOnly {
 
   static final String ACTUATOR = "/actuator";
-  public static final String OPERATIONS_GROUP = "drift";
+  public static final String OPERATIONS_GROUP = GroupNames.OPERATIONS;
   static final List<String> GROUPS = List.of(OPERATIONS_GROUP, AdministratorsOnly.ADMIN_GROUP);
 
   @Bean

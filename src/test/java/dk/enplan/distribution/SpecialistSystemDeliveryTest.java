@@ -26,13 +26,20 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.history.HistoricExternalTaskLog;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -46,12 +53,15 @@ import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deliveries to specialist systems over real HTTP (WireMock as the specialist systems of Allerød): FULL vs
  * REFERENCE, never FULL without consent, retries with back-off then an incident, recovery with exactly one
- * accepted delivery per idempotency key, a permanent 4xx rejection to the coordinator, withdrawal notices, and a
- * report to the engine that collides with a concurrent update of the course.
+ * accepted delivery per idempotency key, a permanent 4xx rejection to the coordinator, withdrawal notices, deliveries
+ * that finish together without touching the waiting course, and a refused report that takes its record with it.
  */
 @EngineOnlyTest
 class SpecialistSystemDeliveryTest {
@@ -99,6 +109,7 @@ class SpecialistSystemDeliveryTest {
   @Autowired SpecialistSystems systems;
   @Autowired DistributionProperties properties;
   @Autowired io.micrometer.core.instrument.MeterRegistry meters;
+  @Autowired PlatformTransactionManager transactionManager;
 
   @BeforeEach
   void setUp() {
@@ -125,7 +136,7 @@ class SpecialistSystemDeliveryTest {
     ProcessInstance course = untilDistribution(List.of("beskaeftigelse", "ydelse"), List.of("beskaeftigelse", "ydelse"));
     String courseId = businessKey(course);
 
-    assertThat(worker.runOnce()).isEqualTo(2);
+    assertThat(deliver(course)).isEqualTo(2);
 
     JsonNode full = body(only("/jobcenter"));
     assertThat(full.path("mode").asText()).isEqualTo("FULL");
@@ -151,7 +162,7 @@ class SpecialistSystemDeliveryTest {
         "maal_naaet", "finalProgression", 9, "closureNote", "Borgeren er i job."));
     driver.executeJob(course, CourseProcess.Elements.CLOSE_COURSE);
     SYSTEMS.resetRequests();
-    assertThat(worker.runOnce()).isEqualTo(2);
+    assertThat(deliver(course)).isEqualTo(2);
     assertThat(body(only("/jobcenter")).path("kind").asText()).isEqualTo("CLOSURE");
     assertThat(body(only("/ydelse")).path("statement").asText()).contains("afsluttet (maal_naaet)");
     assertThat(course).isEnded();
@@ -198,7 +209,7 @@ class SpecialistSystemDeliveryTest {
 
     accept("/jobcenter");
     externalTasks.setRetries(task.getId(), 1);
-    assertThat(worker.runOnce()).isEqualTo(1);
+    assertThat(deliver(course)).isEqualTo(1);
     assertThat(worker.runOnce()).isZero();
 
     List<LoggedRequest> requests = SYSTEMS.findAll(postRequestedFor(urlEqualTo("/jobcenter")));
@@ -293,43 +304,79 @@ class SpecialistSystemDeliveryTest {
   }
 
   @Test
-  void aReportThatLosesARaceWithTheCourseIsMadeAgainNotLeftLockedUntilTheLockExpires() {
+  void deliveriesThatFinishTogetherNeverUpdateTheWaitingCourseInTheSameTransaction() throws Exception {
     ProcessInstance course = untilDistribution(List.of("beskaeftigelse", "ydelse"), List.of("beskaeftigelse", "ydelse"));
-    List<String> attempts = new ArrayList<>();
-    SpecialistSystemWorker racing = workerWhoseCompletions(attempts, (taskId, attempt) -> attempt == 1);
+    List<LockedExternalTask> locked = externalTasks.fetchAndLock(2, "test-worker")
+        .topic("fagsystem-beskaeftigelse", 60_000).topic("fagsystem-ydelse", 60_000).execute();
+    assertThat(locked).hasSize(2);
+    TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+    transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    CountDownLatch firstCompletedNotCommitted = new CountDownLatch(1);
+    CountDownLatch secondCommitted = new CountDownLatch(1);
+    ExecutorService first = Executors.newSingleThreadExecutor();
+    try {
+      // The first delivery's completion holds its transaction open (its rows written, not committed) until the
+      // second's has committed: they can only both succeed if they write no row in common, the course included.
+      Future<Boolean> firstCommitted = first.submit(() -> transaction.execute(status -> {
+        externalTasks.complete(locked.get(0).getId(), "test-worker");
+        firstCompletedNotCommitted.countDown();
+        try {
+          return secondCommitted.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }));
+      assertThat(firstCompletedNotCommitted.await(20, TimeUnit.SECONDS)).isTrue();
+      transaction.executeWithoutResult(status -> externalTasks.complete(locked.get(1).getId(), "test-worker"));
+      secondCommitted.countDown();
+      assertThat(firstCommitted.get(20, TimeUnit.SECONDS)).as("the second committed while the first was open")
+          .isTrue();
+    } finally {
+      first.shutdownNow();
+    }
 
-    assertThat(racing.runOnce()).isEqualTo(2);
-
-    assertThat(attempts).as("each completion: lost once, then made again").hasSize(4);
-    assertThat(Set.copyOf(attempts)).hasSize(2);
-    assertThat(externalTasks.createExternalTaskQuery().processInstanceId(course.getId()).count()).isZero();
+    // Both deliveries are done; the course joins them in jobs of its own, exclusive, at the element.
+    assertThat(course).isWaitingAt(CourseProcess.Elements.DISTRIBUTE_PLAN);
+    List<Job> joins = engine.getManagementService().createJobQuery().processInstanceId(course.getId())
+        .activityId(CourseProcess.Elements.DISTRIBUTE_PLAN).list();
+    assertThat(joins).hasSize(2).allSatisfy(job -> assertThat(((JobEntity) job).isExclusive()).isTrue());
+    assertThat(driver.executeJoins(businessKey(course))).isEqualTo(2);
     assertThat(course).isWaitingAt(CourseProcess.Elements.FOLLOW_UP_DUE);
-    assertThat(SYSTEMS.findAll(postRequestedFor(urlEqualTo("/jobcenter")))).as("sent once").hasSize(1);
-    assertThat(SYSTEMS.findAll(postRequestedFor(urlEqualTo("/ydelse")))).as("sent once").hasSize(1);
   }
 
   @Test
-  void aReportThatKeepsLosingIsLeftToTheLockAndTheRestOfTheBatchGoesOn() {
+  void aReportTheEngineRefusesLeavesTheRecordAsItWasAndTheTaskToItsLock() {
     ProcessInstance course = untilDistribution(List.of("beskaeftigelse", "ydelse"), List.of("beskaeftigelse", "ydelse"));
+    double deliveredBefore = meters.counter(Distributions.DELIVERY_ATTEMPTS, "outcome", "delivered").count();
     List<String> attempts = new ArrayList<>();
-    SpecialistSystemWorker racing = workerWhoseCompletions(attempts,
+    SpecialistSystemWorker refused = workerWhoseCompletions(attempts,
         (taskId, attempt) -> taskId.equals(attempts.get(0)));
 
-    assertThat(racing.runOnce()).isEqualTo(2);
+    assertThat(refused.runOnce()).isEqualTo(2);
 
+    assertThat(attempts).as("one report per task, none made again").hasSize(2).doesNotHaveDuplicates();
     String losing = attempts.get(0);
-    assertThat(attempts).as("the losing task's attempts, then the other task's completion")
-        .hasSize(SpecialistSystemWorker.REPORT_ATTEMPTS + 1)
-        .containsOnly(losing, attempts.get(attempts.size() - 1));
-    assertThat(externalTasks.createExternalTaskQuery().processInstanceId(course.getId()).list())
-        .as("the other delivery completed, the losing one still locked to the worker").isEmpty();
     ExternalTask left = externalTasks.createExternalTaskQuery().externalTaskId(losing).singleResult();
     assertThat(left.getWorkerId()).startsWith(SpecialistSystemWorker.WORKER_ID);
     assertThat(left.getLockExpirationTime()).isAfter(ClockUtil.getCurrentTime());
+    String losingSector = left.getTopicName().substring("fagsystem-".length());
+    assertThat(distributions.forCourse(businessKey(course)))
+        .as("the refused report's record rolled back with it, the other's committed")
+        .extracting(DistributionRecord::sector, DistributionRecord::status)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(losingSector, DistributionRecord.Status.PENDING),
+            org.assertj.core.groups.Tuple.tuple(losingSector.equals("ydelse") ? "beskaeftigelse" : "ydelse",
+                DistributionRecord.Status.DELIVERED));
+    assertThat(meters.counter(Distributions.DELIVERY_ATTEMPTS, "outcome", "delivered").count())
+        .as("only the committed delivery counted").isEqualTo(deliveredBefore + 1);
+    driver.executeJoins(businessKey(course));
     assertThat(course).isWaitingAt(CourseProcess.Elements.DISTRIBUTE_PLAN);
 
     later(2 * 60 + 1);
-    assertThat(worker.runOnce()).as("after the lock expired: sent again and completed").isEqualTo(1);
+    assertThat(deliver(course)).as("after the lock expired: sent again and completed").isEqualTo(1);
+    assertThat(distributions.forCourse(businessKey(course))).extracting(DistributionRecord::status)
+        .containsOnly(DistributionRecord.Status.DELIVERED);
     assertThat(course).isWaitingAt(CourseProcess.Elements.FOLLOW_UP_DUE);
   }
 
@@ -352,7 +399,14 @@ class SpecialistSystemDeliveryTest {
     ProcessEngine racingEngine = Mockito.mock(ProcessEngine.class);
     Mockito.when(racingEngine.getExternalTaskService()).thenReturn(racing);
     Mockito.when(racingEngine.getProcessEngineConfiguration()).thenReturn(engine.getProcessEngineConfiguration());
-    return new SpecialistSystemWorker(racingEngine, distributions, systems, properties);
+    return new SpecialistSystemWorker(racingEngine, distributions, systems, properties, transactionManager);
+  }
+
+  /** The worker's round, then the course's joins (jobs the job executor would run). */
+  private int deliver(ProcessInstance course) {
+    int attempted = worker.runOnce();
+    driver.executeJoins(businessKey(course));
+    return attempted;
   }
 
   /** Referral to the moment the agreed plan waits for its deliveries. */

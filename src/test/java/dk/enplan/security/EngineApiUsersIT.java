@@ -7,9 +7,11 @@ import static dk.enplan.course.CourseProcess.Elements.DISTRIBUTE_PLAN;
 import static dk.enplan.course.CourseProcess.Elements.FOLLOW_UP;
 import static dk.enplan.course.CourseProcess.Elements.FOLLOW_UP_DUE;
 import static dk.enplan.course.CourseProcess.Elements.JOINT_ASSESSMENT;
+import static dk.enplan.course.CourseProcess.Elements.NOTIFY_CLOSURE;
 import static dk.enplan.course.CourseProcess.Elements.OBTAIN_CONSENT;
 import static dk.enplan.course.CourseProcess.Elements.PLAN_MEETING;
 import static dk.enplan.course.CourseProcess.Elements.RECONSIDER_DECISION;
+import static dk.enplan.course.CourseProcess.Elements.SECTOR_INTERVENTIONS;
 import static dk.enplan.course.CourseProcess.Elements.VISITATION;
 import static dk.enplan.course.CourseProcess.SectorElements.ASSESS_SECTOR;
 import static dk.enplan.course.CourseProcess.SectorElements.COMPLETE_INTERVENTION;
@@ -82,14 +84,17 @@ class EngineApiUsersIT {
     fire(instanceId, JOINT_ASSESSMENT);
     work(sector, courseId, ASSESS_SECTOR, Map.of("assessmentSummary", "Ledig i 2 år.",
         "assessmentRecommendation", "Virksomhedspraktik."));
+    fire(instanceId, JOINT_ASSESSMENT); // the join
     work(coordinator, instanceId, PLAN_MEETING, CourseSteps.planMeeting("ja", List.of(SECTOR)));
     work(coordinator, instanceId, COMBINED_DECISION, Map.of("decisionText", "Bevilget efter planen.",
         "complaintGuidanceGiven", true));
     fire(instanceId, DISTRIBUTE_PLAN);
+    fire(instanceId, DISTRIBUTE_PLAN); // the join: the delivery was kept locally
     work(sector, courseId, START_INTERVENTION, Map.of("interventionResponsible", "Lars Jensen",
         "interventionStart", "2026-12-01"));
     work(sector, courseId, COMPLETE_INTERVENTION, Map.of("interventionOutcome", "gennemfoert",
         "interventionOutcomeNote", "Gennemført."));
+    fire(instanceId, SECTOR_INTERVENTIONS); // the join
     fire(instanceId, FOLLOW_UP_DUE);
     work(coordinator, instanceId, FOLLOW_UP, Map.of("progressionWork", 4, "progressionHealth", 6,
         "progressionHousing", 8, "progressionEconomy", 3, "progressionNetwork", 7, "followUpNote", "Godt.",
@@ -97,6 +102,7 @@ class EngineApiUsersIT {
     work(coordinator, instanceId, CLOSE_WITH_CITIZEN, Map.of("closureReason", "maal_naaet", "finalProgression", 8,
         "closureNote", "Borgeren er i job."));
     fire(instanceId, CLOSE_COURSE);
+    fire(instanceId, NOTIFY_CLOSURE); // the join
 
     assertThat(courses.findById(courseId).orElseThrow().status()).isEqualTo(CourseStatus.CLOSED);
   }

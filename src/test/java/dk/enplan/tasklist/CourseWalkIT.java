@@ -207,6 +207,7 @@ class CourseWalkIT {
     page.type("Anbefalet indsats fra sektoren", "Anbefaling fra " + sector.name() + ".");
     screenshot("udredning-" + sector.key(), sector.user());
     completeAndAwaitGone(task);
+    runJobsAsJobExecutor(); // the joint assessment's join
   }
 
   private void holdPlanMeeting() {
@@ -278,6 +279,7 @@ class CourseWalkIT {
     page.type("Beskriv resultatet", "Indsatsen fra " + sector.name() + " er gennemført som planlagt.");
     screenshot("indsats-slut-" + sector.key(), sector.user());
     completeAndAwaitGone(task);
+    runJobsAsJobExecutor(); // the sector interventions' join
   }
 
   /** The coordinator's plan in the plan API and on the citizen's page: every intervention completed. */
