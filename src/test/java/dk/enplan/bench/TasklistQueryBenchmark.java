@@ -95,8 +95,10 @@ class TasklistQueryBenchmark {
       : List.of(GROUP);
   static final String PAGE_STATEMENT = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity"
       + ".selectTaskByQueryCriteria";
-  static final String COUNT_STATEMENT = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity"
-      + ".selectTaskCountByQueryCriteria";
+  /** The task count on PostgreSQL: the application's statement (security.TaskCountQueryPlugin), the engine's on H2. */
+  static final String COUNT_STATEMENT = BenchDatabase.postgres()
+      ? "dk.enplan.security.TaskCountQuery.enplanSelectTaskCountByQueryCriteria"
+      : "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskCountByQueryCriteria";
   static final String VARIABLE_STATEMENT = "org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity"
       + ".selectVariableInstanceByQueryCriteria";
   /** What the filters showed before the task cards: the course's process variables. */

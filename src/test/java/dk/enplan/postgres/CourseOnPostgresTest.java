@@ -21,8 +21,11 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
@@ -121,6 +124,78 @@ class CourseOnPostgresTest {
         .getProcessEngineConfiguration();
     assertThat(configuration.isCmmnEnabled()).as("cmmn-enabled").isFalse();
     assertThat(configuration.isStandaloneTasksEnabled()).as("standalone-tasks-enabled").isFalse();
+  }
+
+  /**
+   * On PostgreSQL the task count runs the application's statement (TaskCountQueryPlugin), the task list the engine's.
+   * For every role and every shape of query Tasklist and the application use, the count is the engine's own count
+   * (its statement, swapped back in for the comparison) and the number of tasks the engine's list returns.
+   */
+  @Test
+  void theTaskCountIsTheEnginesForEveryRole() {
+    // Courses waiting at visitation, at consent (assigned to the coordinator) and in sector assessments, in two
+    // municipalities.
+    steps.refer(List.of("ledighed"));
+    ProcessInstance atConsent = steps.refer(List.of("ledighed", "forsoergelse"));
+    steps.visitate(atConsent, List.of("beskaeftigelse"));
+    steps.inJointAssessment("allerod", List.of("beskaeftigelse", "ydelse"));
+    steps.inJointAssessment("ballerup", List.of("ydelse"));
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+        .getProcessEngineConfiguration();
+    DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
+    assertThat(sessions.mapStatement("selectTaskCountByQueryCriteria")).as("the application's count statement")
+        .isEqualTo("enplanSelectTaskCountByQueryCriteria");
+    Map<String, String> ours = sessions.getStatementMappings();
+    Map<String, String> engines = new HashMap<>(ours);
+    engines.remove("selectTaskCountByQueryCriteria");
+
+    record Role(String user, List<String> groups, String tenant) { }
+    List<Role> roles = List.of(new Role("koordinator.allerod", List.of("koordinator"), "allerod"),
+        new Role("visitation.allerod", List.of("visitation"), "allerod"),
+        new Role("sektor-beskaeftigelse.allerod", List.of("sektor-beskaeftigelse"), "allerod"),
+        new Role("sektor-ydelse.ballerup", List.of("sektor-ydelse"), "ballerup"),
+        new Role("koordinator.ballerup", List.of("koordinator", "visitation"), "ballerup"),
+        new Role("leder.allerod", List.of("leder"), "allerod"),
+        new Role("sektor-ydelse.allerod", List.of("sektor-ydelse"), "ballerup"),
+        new Role("nobody", List.of(), null),
+        new Role("admin", List.of("camunda-admin"), null));
+    TaskService tasks = engine.getTaskService();
+    Map<String, java.util.function.Function<Role, TaskQuery>> queries = new java.util.LinkedHashMap<>();
+    queries.put("all", role -> tasks.createTaskQuery());
+    queries.put("Koordinator", role -> tasks.createTaskQuery().taskCandidateGroup("koordinator")
+        .includeAssignedTasks().orderByDueDate().asc().orderByTaskCreateTime().asc());
+    queries.put("Min sektor", role -> tasks.createTaskQuery().taskCandidateGroupIn(role.groups().isEmpty()
+        ? List.of("-") : role.groups()).orderByDueDate().asc());
+    queries.put("Mine opgaver", role -> tasks.createTaskQuery().taskAssignee(role.user()));
+    queries.put("course tasks, active", role -> tasks.createTaskQuery().processDefinitionKey("en-plan").active());
+    queries.put("sector processes", role -> tasks.createTaskQuery().processDefinitionKeyIn("sektor-udredning",
+        "sektor-indsats"));
+    queries.put("or", role -> tasks.createTaskQuery().or().taskCandidateGroup("sektor-ydelse")
+        .taskAssignee("koordinator.allerod").endOr());
+    queries.put("tenant", role -> tasks.createTaskQuery().tenantIdIn("ballerup"));
+    int nonZero = 0;
+    for (Role role : roles) {
+      for (var query : queries.entrySet()) {
+        long count = driver.as(role.user(), role.groups(), role.tenant(), () -> query.getValue().apply(role).count());
+        long listed = driver.as(role.user(), role.groups(), role.tenant(),
+            () -> query.getValue().apply(role).list().size());
+        long enginesCount;
+        sessions.setStatementMappings(engines);
+        try {
+          enginesCount = driver.as(role.user(), role.groups(), role.tenant(),
+              () -> query.getValue().apply(role).count());
+        } finally {
+          sessions.setStatementMappings(ours);
+        }
+        assertThat(count).as(role.user() + ", " + query.getKey() + ": the engine's count").isEqualTo(enginesCount);
+        assertThat(count).as(role.user() + ", " + query.getKey() + ": the engine's list").isEqualTo(listed);
+        nonZero += count > 0 ? 1 : 0;
+      }
+    }
+    assertThat(nonZero).as("most combinations see tasks").isGreaterThan(20);
+    assertThat(driver.as("koordinator.allerod", List.of("koordinator"), "allerod",
+        () -> tasks.createTaskQuery().tenantIdIn("ballerup").count())).as("no task of another municipality")
+        .isZero();
   }
 
   @Test
