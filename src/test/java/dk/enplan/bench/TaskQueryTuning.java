@@ -7,16 +7,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Candidates the Tasklist benchmark can measure on top of what the application ships, one after the other on the
- * same data, with {@code -Dbench.tuning=identityLinkIndex,noParallel} (default: none). What the
+ * same data, with {@code -Dbench.tuning=noParallel} (default: none). What the
  * application ships (the settings of the {@code postgres} profile and the migrations in db/engine/postgres) is
  * always in place: the benchmark runs the application as production runs it and never undoes it.
  */
 record TaskQueryTuning(String name, String what, java.util.function.Consumer<JdbcTemplate> apply) {
 
   static final List<TaskQueryTuning> CANDIDATES = List.of(
-      new TaskQueryTuning("identityLinkIndex", "index ACT_RU_IDENTITYLINK (GROUP_ID_, TYPE_, TASK_ID_)",
-          jdbc -> jdbc.execute("create index enplan_bench_ident_lnk on act_ru_identitylink (group_id_, type_, "
-              + "task_id_)")),
       new TaskQueryTuning("noParallel", "max_parallel_workers_per_gather = 0", jdbc -> {
         String database = jdbc.queryForObject("select current_database()", String.class);
         jdbc.execute("alter database " + database + " set max_parallel_workers_per_gather = 0");

@@ -95,7 +95,11 @@ class TasklistQueryBenchmark {
       : List.of(GROUP);
   static final String PAGE_STATEMENT = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity"
       + ".selectTaskByQueryCriteria";
-  static final String COUNT_STATEMENT = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity"
+  /** The task count on PostgreSQL: the application's statement (security.TaskCountQueryPlugin), the engine's on H2. */
+  static final String COUNT_STATEMENT = BenchDatabase.postgres()
+      ? "dk.enplan.security.TaskCountQuery.enplanSelectTaskCountByQueryCriteria"
+      : "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskCountByQueryCriteria";
+  static final String ENGINE_COUNT_STATEMENT = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity"
       + ".selectTaskCountByQueryCriteria";
   static final String VARIABLE_STATEMENT = "org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity"
       + ".selectVariableInstanceByQueryCriteria";
@@ -177,6 +181,7 @@ class TasklistQueryBenchmark {
     long[] count = new long[RUNS];
     long[] mine = new long[RUNS];
     long[] sector = new long[RUNS];
+    long[] engineCount = new long[RUNS];
     List<Task> first = List.of();
     int mineShown = 0;
     int sectorShown = 0;
@@ -190,18 +195,26 @@ class TasklistQueryBenchmark {
       long t3 = System.nanoTime();
       sectorShown = as(() -> mySectorFilter().listPage(0, 15)).size();
       long t4 = System.nanoTime();
+      long counted = withEnginesCount(() -> as(() -> coordinatorFilter().count()));
+      if (counted != as(() -> coordinatorFilter().count())) {
+        throw new IllegalStateException("the engine's count " + counted + " differs from the application's");
+      }
+      engineCount[i] = lastEngineCountNanos;
       page[i] = t1 - t0;
       count[i] = t2 - t1;
       mine[i] = t3 - t2;
       sector[i] = t4 - t3;
     }
-    Stream.of(page, count, mine, sector).forEach(Arrays::sort);
+    Stream.of(page, count, mine, sector, engineCount).forEach(Arrays::sort);
     StringBuilder figures = new StringBuilder(String.format("%n-- %s: first page %d tasks, first due %s%n", state,
         first.size(), first.isEmpty() ? "-" : first.get(0).getDueDate()));
     figures.append(String.format("%-34s %8s %8s %8s %8s%n", "query (" + RUNS + " runs)", "p50 ms", "p95 ms", "max ms",
         "mean ms"));
     line(figures, "Koordinator: first page (15)", page);
     line(figures, "Koordinator: count", count);
+    if (BenchDatabase.postgres()) {
+      line(figures, "Koordinator: count, engine's SQL", engineCount);
+    }
     line(figures, "Mine opgaver: first page (" + mineShown + ")", mine);
     line(figures, "Min sektor: first page (" + sectorShown + ")", sector);
     System.out.print(figures);
@@ -242,9 +255,12 @@ class TasklistQueryBenchmark {
     long[] pageBefore = new long[RUNS];
     long[] pageAfter = new long[RUNS];
     long[] counted = new long[RUNS];
+    long[] listEngine = new long[RUNS];
+    long[] countEngine = new long[RUNS];
     HttpResponse<String> lastBefore = null;
     HttpResponse<String> lastAfter = null;
     for (int i = 0; i < RUNS; i++) {
+      final int index = i;
       long t0 = System.nanoTime();
       lastBefore = http.send(listBefore, HttpResponse.BodyHandlers.ofString());
       long t1 = System.nanoTime();
@@ -254,12 +270,23 @@ class TasklistQueryBenchmark {
       pageBefore[i] = t1 - t0;
       pageAfter[i] = t2 - t1;
       counted[i] = System.nanoTime() - t2;
+      if (BenchDatabase.postgres()) {
+        withEnginesCount(() -> {
+          long t3 = System.nanoTime();
+          send(http, listAfter);
+          long t4 = System.nanoTime();
+          send(http, count);
+          countEngine[index] = System.nanoTime() - t4;
+          listEngine[index] = t4 - t3;
+          return 0L;
+        });
+      }
       if (lastBefore.statusCode() != 200 || lastAfter.statusCode() != 200 || total.statusCode() != 200) {
         throw new IllegalStateException("Tasklist's requests answered " + lastBefore.statusCode() + " / "
             + lastAfter.statusCode() + " / " + total.statusCode() + ": " + total.body());
       }
     }
-    Stream.of(pageBefore, pageAfter, counted).forEach(Arrays::sort);
+    Stream.of(pageBefore, pageAfter, counted, listEngine, countEngine).forEach(Arrays::sort);
     StringBuilder figures = new StringBuilder(String.format("%n-- over HTTP as Tasklist asks (HAL, with the filter's "
         + "variables): %d tasks, %d cards with the citizen (%d bytes); before the cards %d tasks showed the citizen%n",
         occurrences(lastAfter.body(), "\"taskDefinitionKey\""), occurrences(lastAfter.body(),
@@ -268,12 +295,57 @@ class TasklistQueryBenchmark {
     line(figures, "list, process variables (before)", pageBefore);
     line(figures, "list, task cards (after)", pageAfter);
     line(figures, "count", counted);
+    if (BenchDatabase.postgres()) {
+      line(figures, "list, task cards, engine's count", listEngine);
+      line(figures, "count, engine's SQL", countEngine);
+    }
     System.out.print(figures);
     out.append(figures);
     return String.format("%s, over HTTP (list p50, p95; count p50, p95)%n%-28s %9.1f %9.1f %10.1f %10.1f%n"
-        + "%-28s %9.1f %9.1f%n", state, "  list, process variables", percentile(pageBefore, 50) / 1e6,
-        percentile(pageBefore, 95) / 1e6, percentile(counted, 50) / 1e6, percentile(counted, 95) / 1e6,
-        "  list, task cards", percentile(pageAfter, 50) / 1e6, percentile(pageAfter, 95) / 1e6);
+        + "%-28s %9.1f %9.1f%n%-28s %9.1f %9.1f %10.1f %10.1f%n", state, "  list, process variables",
+        percentile(pageBefore, 50) / 1e6, percentile(pageBefore, 95) / 1e6, percentile(counted, 50) / 1e6,
+        percentile(counted, 95) / 1e6, "  list, task cards", percentile(pageAfter, 50) / 1e6,
+        percentile(pageAfter, 95) / 1e6, "  the same, engine's count", percentile(listEngine, 50) / 1e6,
+        percentile(listEngine, 95) / 1e6, percentile(countEngine, 50) / 1e6, percentile(countEngine, 95) / 1e6);
+  }
+
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
+  private long lastEngineCountNanos;
+
+  /**
+   * Runs the action with the engine's own count statement in place of the application's
+   * (security.TaskCountQueryPlugin), for the comparison in the same run; on H2 there is only the engine's.
+   */
+  private long withEnginesCount(java.util.function.Supplier<Long> action) {
+    org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory sessions =
+        ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+            .getDbSqlSessionFactory();
+    Map<String, String> ours = sessions.getStatementMappings();
+    Map<String, String> engines = ours == null ? new HashMap<>() : new HashMap<>(ours);
+    engines.remove("selectTaskCountByQueryCriteria");
+    sessions.setStatementMappings(engines);
+    try {
+      long start = System.nanoTime();
+      long result = action.get();
+      lastEngineCountNanos = System.nanoTime() - start;
+      return result;
+    } finally {
+      sessions.setStatementMappings(ours);
+    }
+  }
+
+  private static void send(HttpClient http, HttpRequest request) {
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("answered " + response.statusCode() + ": " + response.body());
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Tasklist's list and count requests for the cards' filter, once overHttp has run. */
@@ -326,6 +398,10 @@ class TasklistQueryBenchmark {
     Map<String, Runnable> queries = new LinkedHashMap<>();
     queries.put("Koordinator, first page", () -> as(() -> coordinatorFilter().listPage(0, 15)));
     queries.put("Koordinator, count", () -> as(() -> coordinatorFilter().count()));
+    if (BenchDatabase.postgres()) {
+      queries.put("Koordinator, count with the engine's SQL (before TaskCountQueryPlugin)",
+          () -> withEnginesCount(() -> as(() -> coordinatorFilter().count())));
+    }
     queries.put("Mine opgaver, first page", () -> as(() -> myTasksFilter().listPage(0, 15)));
     queries.put("Min sektor, first page", () -> as(() -> mySectorFilter().listPage(0, 15)));
     queries.put("over HTTP: POST filter/{id}/count", () -> send(cardsFilterRequests.get(1)));
@@ -334,7 +410,8 @@ class TasklistQueryBenchmark {
     queries.put("the cards' variables of the first page", () -> as(() -> cardVariables(
         coordinatorFilter().listPage(0, 15))));
     queries.forEach((name, query) -> {
-      String statement = name.endsWith("count") ? COUNT_STATEMENT : name.startsWith("the cards")
+      String statement = name.contains("engine's SQL") ? ENGINE_COUNT_STATEMENT
+          : name.endsWith("count") ? COUNT_STATEMENT : name.startsWith("the cards")
           ? VARIABLE_STATEMENT : PAGE_STATEMENT;
       if (name.startsWith("over HTTP") && cardsFilterRequests.isEmpty()) {
         return;

@@ -21,8 +21,11 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
@@ -105,15 +108,17 @@ class CourseOnPostgresIT {
   void theEngineSchemaAdditionsAreApplied() {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     assertThat(jdbc.queryForList("select version from enplan_engine_schema_history where success "
-        + "order by installed_rank", String.class)).as("db/engine/postgres, after a baseline 0").containsExactly("0", "1", "2", "3", "4", "5");
+        + "order by installed_rank", String.class)).as("db/engine/postgres, after a baseline 0").containsExactly("0", "1", "2", "3", "4", "5", "6");
     assertThat(jdbc.queryForObject("select count(*) from pg_statistic_ext where stxname = 'enplan_auth_perms_bits'",
         Integer.class)).as("statistics on the permission bits of ACT_RU_AUTHORIZATION").isEqualTo(1);
     assertThat(jdbc.queryForObject("select count(*) from pg_indexes where indexname = 'enplan_idx_auth_resource'",
         Integer.class)).as("covering index of the authorization check").isEqualTo(1);
     assertThat(jdbc.queryForList("select indexname from pg_indexes where indexname like 'enplan_idx_%'",
         String.class)).as("the covering authorization index, the index in Tasklist's order (V3 created an "
-        + "identity-link index too, V4 dropped it) and the task check's partial index (V5)")
-        .containsExactlyInAnyOrder("enplan_idx_auth_resource", "enplan_idx_task_due", "enplan_idx_auth_task_check");
+        + "identity-link index too, V4 dropped it, V6 creates it again for the count), the task check's partial "
+        + "index (V5)")
+        .containsExactlyInAnyOrder("enplan_idx_auth_resource", "enplan_idx_task_due", "enplan_idx_auth_task_check",
+            "enplan_idx_ident_lnk_group_task");
     assertThat(jdbc.queryForObject("select current_setting('server_version_num')::int", Integer.class))
         .as("the PostgreSQL the tests run on stops the Tasklist page early (16+)").isGreaterThanOrEqualTo(160000);
     assertThat(migrations.getClass().getSimpleName()).as("the migrations run after the version check")
@@ -124,6 +129,78 @@ class CourseOnPostgresIT {
         .getProcessEngineConfiguration();
     assertThat(configuration.isCmmnEnabled()).as("cmmn-enabled").isFalse();
     assertThat(configuration.isStandaloneTasksEnabled()).as("standalone-tasks-enabled").isFalse();
+  }
+
+  /**
+   * On PostgreSQL the task count runs the application's statement (TaskCountQueryPlugin), the task list the engine's.
+   * For every role and every shape of query Tasklist and the application use, the count is the engine's own count
+   * (its statement, swapped back in for the comparison) and the number of tasks the engine's list returns.
+   */
+  @Test
+  void theTaskCountIsTheEnginesForEveryRole() {
+    // Courses waiting at visitation, at consent (assigned to the coordinator) and in sector assessments, in two
+    // municipalities.
+    steps.refer(List.of("ledighed"));
+    ProcessInstance atConsent = steps.refer(List.of("ledighed", "forsoergelse"));
+    steps.visitate(atConsent, List.of("beskaeftigelse"));
+    steps.inJointAssessment("allerod", List.of("beskaeftigelse", "ydelse"));
+    steps.inJointAssessment("ballerup", List.of("ydelse"));
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+        .getProcessEngineConfiguration();
+    DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
+    assertThat(sessions.mapStatement("selectTaskCountByQueryCriteria")).as("the application's count statement")
+        .isEqualTo("enplanSelectTaskCountByQueryCriteria");
+    Map<String, String> ours = sessions.getStatementMappings();
+    Map<String, String> engines = new HashMap<>(ours);
+    engines.remove("selectTaskCountByQueryCriteria");
+
+    record Role(String user, List<String> groups, String tenant) { }
+    List<Role> roles = List.of(new Role("koordinator.allerod", List.of("koordinator"), "allerod"),
+        new Role("visitation.allerod", List.of("visitation"), "allerod"),
+        new Role("sektor-beskaeftigelse.allerod", List.of("sektor-beskaeftigelse"), "allerod"),
+        new Role("sektor-ydelse.ballerup", List.of("sektor-ydelse"), "ballerup"),
+        new Role("koordinator.ballerup", List.of("koordinator", "visitation"), "ballerup"),
+        new Role("leder.allerod", List.of("leder"), "allerod"),
+        new Role("sektor-ydelse.allerod", List.of("sektor-ydelse"), "ballerup"),
+        new Role("nobody", List.of(), null),
+        new Role("admin", List.of("camunda-admin"), null));
+    TaskService tasks = engine.getTaskService();
+    Map<String, java.util.function.Function<Role, TaskQuery>> queries = new java.util.LinkedHashMap<>();
+    queries.put("all", role -> tasks.createTaskQuery());
+    queries.put("Koordinator", role -> tasks.createTaskQuery().taskCandidateGroup("koordinator")
+        .includeAssignedTasks().orderByDueDate().asc().orderByTaskCreateTime().asc());
+    queries.put("Min sektor", role -> tasks.createTaskQuery().taskCandidateGroupIn(role.groups().isEmpty()
+        ? List.of("-") : role.groups()).orderByDueDate().asc());
+    queries.put("Mine opgaver", role -> tasks.createTaskQuery().taskAssignee(role.user()));
+    queries.put("course tasks, active", role -> tasks.createTaskQuery().processDefinitionKey("en-plan").active());
+    queries.put("sector processes", role -> tasks.createTaskQuery().processDefinitionKeyIn("sektor-udredning",
+        "sektor-indsats"));
+    queries.put("or", role -> tasks.createTaskQuery().or().taskCandidateGroup("sektor-ydelse")
+        .taskAssignee("koordinator.allerod").endOr());
+    queries.put("tenant", role -> tasks.createTaskQuery().tenantIdIn("ballerup"));
+    int nonZero = 0;
+    for (Role role : roles) {
+      for (var query : queries.entrySet()) {
+        long count = driver.as(role.user(), role.groups(), role.tenant(), () -> query.getValue().apply(role).count());
+        long listed = driver.as(role.user(), role.groups(), role.tenant(),
+            () -> query.getValue().apply(role).list().size());
+        long enginesCount;
+        sessions.setStatementMappings(engines);
+        try {
+          enginesCount = driver.as(role.user(), role.groups(), role.tenant(),
+              () -> query.getValue().apply(role).count());
+        } finally {
+          sessions.setStatementMappings(ours);
+        }
+        assertThat(count).as(role.user() + ", " + query.getKey() + ": the engine's count").isEqualTo(enginesCount);
+        assertThat(count).as(role.user() + ", " + query.getKey() + ": the engine's list").isEqualTo(listed);
+        nonZero += count > 0 ? 1 : 0;
+      }
+    }
+    assertThat(nonZero).as("most combinations see tasks").isGreaterThan(20);
+    assertThat(driver.as("koordinator.allerod", List.of("koordinator"), "allerod",
+        () -> tasks.createTaskQuery().tenantIdIn("ballerup").count())).as("no task of another municipality")
+        .isZero();
   }
 
   @Test
