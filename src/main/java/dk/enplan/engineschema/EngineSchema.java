@@ -83,7 +83,8 @@ public class EngineSchema {
         // (a database the engine's schema-update created: nothing to create again).
         .baselineOnMigrate(true)
         .baselineVersion(baseline)
-        .baselineDescription(baseline.equals("0") ? "before the engine's tables" : "engine tables already there")
+        // No apostrophe: Flyway writes the description into its own SQL on PostgreSQL.
+        .baselineDescription(baseline.equals("0") ? "before the engine tables" : "engine tables already there")
         .load()
         .migrate();
     LOG.info("Engine schema ({}): {} migration(s) applied, baseline {}", databaseType, result.migrationsExecuted,
