@@ -7,6 +7,7 @@
 # seconds and the resident memory (VmRSS) 5 s after that line, then the ratios of the medians.
 # Én Plan runs as the demo starts it (profile demo: demo users, filters and courses).
 # Usage: bench/lean-start.sh [--no-build] [--runs N]      JVM flags for both: JAVA_OPTS="..."; Maven: MVN=./mvnw
+# Experiments: ENPLAN_ARGS="--spring.main.lazy-initialization=true" adds arguments to Én Plan's starts only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +23,7 @@ while [[ $# -gt 0 ]]; do
 done
 mvn=${MVN:-mvn}
 java_opts=(${JAVA_OPTS:-})
+enplan_args=(${ENPLAN_ARGS:-})
 
 boot=$(sed -n '/<parent>/,/<\/parent>/s:.*<version>\(.*\)</version>.*:\1:p' pom.xml)
 camunda=$(sed -n 's:.*<camunda.version>\(.*\)</camunda.version>.*:\1:p' pom.xml)
@@ -138,12 +140,13 @@ start() {
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
 echo "Spring Boot $boot, camunda-bom $camunda; $(java -version 2>&1 | head -1); nproc $(nproc); load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "JVM flags: ${JAVA_OPTS:-(none)}"
+echo "JVM flags: ${JAVA_OPTS:-(none)}; Én Plan's extra arguments: ${ENPLAN_ARGS:-(none)}"
 printf '%-4s  %-22s  %-22s\n' run "bare: started, RSS" "Én Plan: started, RSS"
 bare_s=(); bare_m=(); ours_s=(); ours_m=()
 for i in $(seq 1 "$runs"); do
   read -r bs bm < <(start bare "$bare_jar" "--spring.datasource.url=jdbc:h2:mem:bare;DB_CLOSE_DELAY=-1")
-  read -r os om < <(start enplan "$enplan_jar" "--spring.datasource.url=jdbc:h2:mem:enplan;DB_CLOSE_DELAY=-1")
+  read -r os om < <(start enplan "$enplan_jar" "--spring.datasource.url=jdbc:h2:mem:enplan;DB_CLOSE_DELAY=-1" \
+    "${enplan_args[@]}")
   bare_s+=("$bs"); bare_m+=("$bm"); ours_s+=("$os"); ours_m+=("$om")
   printf '%-4s  %6s s, %5s MB        %6s s, %5s MB\n' "$i" "$bs" "$bm" "$os" "$om"
 done

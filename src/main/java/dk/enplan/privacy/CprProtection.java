@@ -169,7 +169,7 @@ public class CprProtection {
             + " (ENPLAN_CPR_KEYS) does not list");
       }
     } else {
-      throw new IllegalStateException("stored CPR number is not in an encrypted format ('" + FORMAT + ":…' or '"
+      throw new IllegalStateException("stored CPR number is not in the encrypted format ('" + FORMAT + ":…' or '"
           + VERSIONED_FORMAT + ":<key id>:…')");
     }
     byte[] bytes;

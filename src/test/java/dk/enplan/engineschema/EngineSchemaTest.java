@@ -23,7 +23,8 @@ class EngineSchemaTest {
     new JdbcTemplate(dataSource).execute("create table plan_store_table (id int)");  // the plan store came first
 
     assertThat(EngineSchema.migrate(dataSource)).isEqualTo(1);
-    assertThat(history(dataSource)).containsExactly("7.24.0 JDBC");
+    assertThat(history(dataSource)).as("created by the migration, not baselined over").contains("7.24.0 JDBC")
+        .doesNotContain("7.24.0 BASELINE");
     assertThat(EngineSchema.migrate(dataSource)).as("a second node, a restart").isZero();
 
     ProcessEngine engine = engine(dataSource, ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE, "schemanew");

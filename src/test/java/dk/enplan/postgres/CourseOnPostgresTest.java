@@ -115,7 +115,7 @@ class CourseOnPostgresTest {
         .as("the PostgreSQL the tests run on stops the Tasklist page early (16+)").isGreaterThanOrEqualTo(160000);
     assertThat(jdbc.queryForList("select version || ' ' || type from enplan_camunda_schema_history where version is "
         + "not null", String.class)).as("the engine's own tables from its scripts, by Flyway (schema-update false)")
-        .containsExactly("7.24.0 JDBC");
+        .contains("7.24.0 JDBC").doesNotContain("7.24.0 BASELINE");
     assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseSchemaUpdate())
         .isEqualTo("false");
     assertThat(migrations.getClass().getSimpleName()).as("the migrations run after the version check")
