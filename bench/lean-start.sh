@@ -123,13 +123,14 @@ start() {
   local log; log=$(mktemp "/tmp/lean-start-$name.XXXXXX.log")
   java "${java_opts[@]}" -jar "$jar" --server.port=0 "$@" >"$log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 480); do
+  # Up to 10 minutes: on a loaded machine a start takes minutes (compare only starts of the same run).
+  for _ in $(seq 1 2400); do
     if grep -q "Started .* in " "$log"; then break; fi
     if ! kill -0 "$pid" 2>/dev/null; then echo "$name stopped, see $log" >&2; exit 1; fi
     sleep 0.25
   done
   local seconds; seconds=$(grep -m1 "Started .* in " "$log" | sed -E 's/.*Started .* in ([0-9.]+) seconds.*/\1/')
-  if [[ -z "$seconds" ]]; then echo "$name: no 'Started' within 120 s, see $log" >&2; exit 1; fi
+  if [[ -z "$seconds" ]]; then echo "$name: no 'Started' within 10 minutes, see $log" >&2; kill "$pid"; exit 1; fi
   sleep 5
   local rss; rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
@@ -144,9 +145,11 @@ echo "JVM flags: ${JAVA_OPTS:-(none)}; Én Plan's extra arguments: ${ENPLAN_ARGS
 printf '%-4s  %-22s  %-22s\n' run "bare: started, RSS" "Én Plan: started, RSS"
 bare_s=(); bare_m=(); ours_s=(); ours_m=()
 for i in $(seq 1 "$runs"); do
-  read -r bs bm < <(start bare "$bare_jar" "--spring.datasource.url=jdbc:h2:mem:bare;DB_CLOSE_DELAY=-1")
+  bs=; os=
+  read -r bs bm < <(start bare "$bare_jar" "--spring.datasource.url=jdbc:h2:mem:bare;DB_CLOSE_DELAY=-1") || true
   read -r os om < <(start enplan "$enplan_jar" "--spring.datasource.url=jdbc:h2:mem:enplan;DB_CLOSE_DELAY=-1" \
-    "${enplan_args[@]}")
+    "${enplan_args[@]}") || true
+  if [[ -z "${bs:-}" || -z "${os:-}" ]]; then echo "a start failed (above)" >&2; exit 1; fi
   bare_s+=("$bs"); bare_m+=("$bm"); ours_s+=("$os"); ours_m+=("$om")
   printf '%-4s  %6s s, %5s MB        %6s s, %5s MB\n' "$i" "$bs" "$bm" "$os" "$om"
 done
