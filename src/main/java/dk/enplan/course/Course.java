@@ -29,7 +29,7 @@ public class Course {
   private String tenantId;
   @Column(name = "citizen_name", nullable = false)
   private String citizenName;
-  /** The full CPR number; encrypted in the column (DESIGN.md §7, docs/privacy.md). */
+  /** The full CPR number; encrypted in the column (docs/design.md §7, docs/privacy.md). */
   @Convert(converter = CprConverter.class)
   @Column(name = "cpr", nullable = false)
   private String cpr;

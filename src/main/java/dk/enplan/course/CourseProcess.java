@@ -3,7 +3,7 @@ package dk.enplan.course;
 import java.util.List;
 
 /**
- * The names in the models that code and tests rely on (DESIGN.md §6). A test checks every constant here against
+ * The names in the models that code and tests rely on (docs/design.md §6). A test checks every constant here against
  * the deployed models, so a renamed element fails the build instead of a running course.
  */
 public final class CourseProcess {

@@ -13,15 +13,24 @@ import org.springframework.stereotype.Component;
  * strategy, before the engine creates its tables. With the due-date index of {@code db/engine/postgres} (V3, V4)
  * PostgreSQL 16+ stops Tasklist's task query after the first page (incremental sort under DISTINCT, new in 16);
  * PostgreSQL 14 used that index only in a parallel plan and was twice as slow with it as without it
- * (docs/benchmarks.md). Other databases (H2 for demo and tests) pass.
+ * (docs/benchmarks.md). Other databases (H2 for demo and tests) pass. Where Flyway owns the engine's schema
+ * (production), it creates or upgrades it here too, before the engine is built.
  */
 @Component
 class SupportedPostgres implements FlywayMigrationStrategy {
 
+  private final EngineSchema engineSchema;
+
+  SupportedPostgres(EngineSchema engineSchema) {
+    this.engineSchema = engineSchema;
+  }
+
+  /** The plan store's migrations, then (in production) the engine's schema ({@link EngineSchema}). */
   @Override
   public void migrate(Flyway flyway) {
     require(flyway.getConfiguration().getDataSource());
     flyway.migrate();
+    engineSchema.migrateIfManaged(flyway.getConfiguration().getDataSource());
   }
 
   static void require(DataSource dataSource) {

@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -88,11 +87,5 @@ class CourseExportController {
     if (!groups.contains(EVALUATOR_GROUP)) {
       throw new ExportRefusedException(403, null, "eksporten kan kun hentes af gruppen " + EVALUATOR_GROUP);
     }
-  }
-
-  @ExceptionHandler(ExportRefusedException.class)
-  ResponseEntity<ApiError> refused(ExportRefusedException refusal) {
-    return ResponseEntity.status(refusal.status()).contentType(MediaType.APPLICATION_JSON)
-        .body(new ApiError(refusal.field(), refusal.getMessage()));
   }
 }

@@ -58,13 +58,13 @@ class LookupController {
   @Operation(summary = "Does this citizen have an active Én Plan?", description = DESCRIPTION)
   @ApiResponse(responseCode = "200", description = "The answer; when activePlan is false every other field is null")
   @ApiResponse(responseCode = "400", description = "Invalid CPR number (field cpr), or a missing or malformed body "
-      + "(field body)", content = @Content(mediaType = "application/json",
+      + "(field body)", content = @Content(mediaType = "application/problem+json",
       schema = @Schema(implementation = ApiError.class)))
   @ApiResponse(responseCode = "401", description = "No or wrong HTTP Basic credentials", content = @Content)
   @ApiResponse(responseCode = "403", description = "The caller is not in fagsystem, koordinator or visitation",
-      content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ApiError.class)))
   @ApiResponse(responseCode = "413", description = "The body is larger than 10 kB (field body)",
-      content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ApiError.class)))
   LookupResponse lookup(@RequestBody LookupRequest request) {
     Caller caller = access.lookupCaller();
     CprNumber cpr = CprNumber.parse(request.cpr());

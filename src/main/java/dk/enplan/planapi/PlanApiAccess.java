@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>A plan: members of {@code koordinator}, {@code visitation}, {@code leder} or {@code analytiker} in the
  *   course's municipality; a sector's caseworkers ({@code sektor-<key>}) in that municipality only while the citizen's
- *   consent for their sector is in force (DESIGN.md §3: no plan data to a sector without consent).</li>
+ *   consent for their sector is in force (docs/design.md §3: no plan data to a sector without consent).</li>
  *   <li>The lookup: members of {@code fagsystem}, {@code koordinator} or {@code visitation}.</li>
  * </ul>
  *

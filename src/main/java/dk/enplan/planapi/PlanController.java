@@ -25,10 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
     + "Read only.")
 @ApiResponse(responseCode = "401", description = "No or wrong HTTP Basic credentials", content = @Content)
 @ApiResponse(responseCode = "403", description = "The caller is in none of the groups allowed",
-    content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ApiError.class)))
 @ApiResponse(responseCode = "404", description = "Unknown course, or a course of another municipality (field "
     + "courseId); for a version, no such version (field version)",
-    content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ApiError.class)))
 class PlanController {
 
   static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
@@ -67,7 +67,7 @@ class PlanController {
   @Operation(summary = "One version of the plan", description = "One agreed version, as it was agreed.")
   @ApiResponse(responseCode = "200", description = "The version")
   @ApiResponse(responseCode = "400", description = "version is not a whole number from 1 (field version)",
-      content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ApiError.class)))
   PlanViews.Version version(@Parameter(description = "The course id") @PathVariable String courseId,
                             @Parameter(description = "The version number, from 1", example = "1")
                             @PathVariable int version) {

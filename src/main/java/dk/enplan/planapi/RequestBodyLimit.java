@@ -1,5 +1,6 @@
 package dk.enplan.planapi;
 
+import dk.enplan.process.ApiProblems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -49,10 +50,7 @@ class RequestBodyLimit {
         throws ServletException, IOException {
       response.setHeader("Cache-Control", "no-store");
       if (request.getContentLengthLong() > MAX_BYTES) {
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getWriter(), new ApiError(PlanApiErrors.BODY, MESSAGE));
+        ApiProblems.write(response, json, HttpStatus.PAYLOAD_TOO_LARGE, ApiProblems.BODY, MESSAGE);
         return;
       }
       chain.doFilter(new LimitedRequest(request), response);
@@ -60,7 +58,7 @@ class RequestBodyLimit {
   }
 
   /** Thrown while reading a body past the limit; the error handler answers 413. */
-  static class TooLarge extends IOException {
+  static class TooLarge extends ApiProblems.BodyTooLarge {
     TooLarge() {
       super(MESSAGE);
     }

@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps full CPR numbers out of Camunda's history (DESIGN.md §7). The start form submits the number as variable
+ * Keeps full CPR numbers out of Camunda's history (docs/design.md §7). The start form submits the number as variable
  * {@value #CPR_VARIABLE}; registration moves it to the plan store and removes the variable in the same transaction,
  * so it never reaches the runtime tables, but the engine has already produced history for it. This plugin:
  *

@@ -53,7 +53,8 @@ class EncryptStoredCprMigration implements JavaMigration {
   int migrate(Connection connection) throws Exception {
     Map<String, String> plain = new LinkedHashMap<>();
     try (PreparedStatement select = connection.prepareStatement(
-        "select id, cpr from course where cpr not like '" + CprProtection.FORMAT + ":%'");
+        // Ten digits never contain ':'; every encrypted format (v1:…, v2:<key id>:…) does.
+        "select id, cpr from course where cpr not like '%:%'");
          ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
         String id = rows.getString(1);

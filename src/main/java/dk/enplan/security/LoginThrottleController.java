@@ -1,5 +1,6 @@
 package dk.enplan.security;
 
+import dk.enplan.process.RequestRefusedException;
 import dk.enplan.security.LoginThrottle.LoginPair;
 import dk.enplan.security.LoginThrottle.ThrottledLogin;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -35,10 +36,7 @@ class LoginThrottleController {
 
   @GetMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> throttled() {
-    ResponseEntity<?> refused = refusedUnlessAdministrator();
-    if (refused != null) {
-      return refused;
-    }
+    AdministratorsOnly.require(identity, "ser og ophæver spærrede logins");
     List<ThrottledLogin> pairs = throttle.throttled();
     return ResponseEntity.ok(Map.of("throttled", pairs, "trackedPairs", throttle.trackedPairs()));
   }
@@ -46,10 +44,7 @@ class LoginThrottleController {
   @DeleteMapping(PATH)
   ResponseEntity<?> lift(@RequestParam(required = false) String userId,
                          @RequestParam(required = false) String source) {
-    ResponseEntity<?> refused = refusedUnlessAdministrator();
-    if (refused != null) {
-      return refused;
-    }
+    AdministratorsOnly.require(identity, "ser og ophæver spærrede logins");
     if (userId == null || userId.isBlank()) {
       return error(HttpStatus.BAD_REQUEST, "userId", "userId: mangler; angiv brugerens id");
     }
@@ -61,11 +56,7 @@ class LoginThrottleController {
             "source: brugeren " + userId + " er ikke forsinket eller spærret fra " + source));
   }
 
-  private ResponseEntity<?> refusedUnlessAdministrator() {
-    return AdministratorsOnly.refusal(identity, "ser og ophæver spærrede logins").orElse(null);
-  }
-
-  private static ResponseEntity<Map<String, String>> error(HttpStatus status, String field, String message) {
-    return AdministratorsOnly.error(status, field, message);
+  private static ResponseEntity<?> error(HttpStatus status, String field, String message) {
+    throw new RequestRefusedException(status, field, message);
   }
 }

@@ -1,5 +1,7 @@
 package dk.enplan.security;
 
+import dk.enplan.process.ApiProblems;
+import org.springframework.http.HttpStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.enplan.names.GroupNames;
 import jakarta.servlet.FilterChain;
@@ -54,20 +56,13 @@ class OperationsOnly {
       Authentication caller = identity.getCurrentAuthentication();
       List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
       if (caller == null || caller.getUserId() == null) {
-        refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "log ind med HTTP Basic");
+        ApiProblems.write(response, json, HttpStatus.UNAUTHORIZED, null, "log ind med HTTP Basic");
       } else if (GROUPS.stream().noneMatch(groups::contains)) {
-        refuse(response, HttpServletResponse.SC_FORBIDDEN,
+        ApiProblems.write(response, json, HttpStatus.FORBIDDEN, null,
             "sundhed og målinger kan kun ses af grupperne " + String.join(" og ", GROUPS));
       } else {
         chain.doFilter(request, response);
       }
-    }
-
-    private void refuse(HttpServletResponse response, int status, String message) throws IOException {
-      response.setStatus(status);
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      response.setCharacterEncoding("UTF-8");
-      json.writeValue(response.getOutputStream(), java.util.Map.of("message", message));
     }
   }
 }

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * DESIGN.md §7: full CPR numbers never enter Camunda's runtime or history tables. One course runs from referral to
+ * docs/design.md §7: full CPR numbers never enter Camunda's runtime or history tables. One course runs from referral to
  * closure, with changed circumstances and a complaint; a second referral comes in through the start form as
  * Tasklist submits it (which also records form-field history). Then every cell of every {@code ACT_RU_*} and
  * {@code ACT_HI_*} table and of {@code ACT_GE_BYTEARRAY} is searched for both numbers, with and without dash; the

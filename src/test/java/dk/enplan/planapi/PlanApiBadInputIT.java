@@ -89,11 +89,15 @@ class PlanApiBadInputIT {
     HttpResponse<String> response = bad.request().apply(api, courseId);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(bad.status());
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type")).as("RFC 9457").hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
     JsonNode error = json(response);
     assertThat(error.path("field").asText()).isEqualTo(bad.field());
     assertThat(error.path("message").asText()).startsWith(bad.field() + ": ");
+    assertThat(error.path("status").asInt()).isEqualTo(bad.status());
+    assertThat(error.path("detail").asText()).isEqualTo(error.path("message").asText());
+    assertThat(error.path("type").asText()).isEqualTo("about:blank");
+    assertThat(error.path("title").asText()).isNotBlank();
     assertThat(response.body()).doesNotContain("Exception", "at dk.", "at org.");
     assertThat(courses.count()).isEqualTo(before);
   }

@@ -121,6 +121,11 @@ class CourseOnPostgresIT {
             "enplan_idx_ident_lnk_group_task");
     assertThat(jdbc.queryForObject("select current_setting('server_version_num')::int", Integer.class))
         .as("the PostgreSQL the tests run on stops the Tasklist page early (16+)").isGreaterThanOrEqualTo(160000);
+    assertThat(jdbc.queryForList("select version || ' ' || type from enplan_camunda_schema_history where version is "
+        + "not null", String.class)).as("the engine's own tables from its scripts, by Flyway (schema-update false)")
+        .contains("7.24.0 JDBC").doesNotContain("7.24.0 BASELINE");
+    assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseSchemaUpdate())
+        .isEqualTo("false");
     assertThat(migrations.getClass().getSimpleName()).as("the migrations run after the version check")
         .isEqualTo("SupportedPostgres");
     // application-postgres.yaml: Hikari's connection-init-sql on every connection of the pool

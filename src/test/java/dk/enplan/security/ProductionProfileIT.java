@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.enplan.EnPlanApplication;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The production profile: no start without an administrator password and a CPR key from the environment, and no
- * demo data.
+ * The production profile: no start without a database, an administrator password and a CPR key from the
+ * environment, no demo data, and the engine's tables from Flyway.
  * <p>After every test on the shared web context ({@code @Order}): it starts whole applications with Camunda's webapps
  * in this JVM, and the shared context's webapps answered with empty lists after it had run (Tasklist's start dialog
  * and user picker in {@code EngineApiAttackIT}, when Failsafe's order first put this class before it). Before the
@@ -32,7 +35,7 @@ class ProductionProfileIT {
 
   private static SpringApplicationBuilder production(String database, String... properties) {
     return new SpringApplicationBuilder(EnPlanApplication.class).profiles("prod")
-        .properties("ENPLAN_DB_URL=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
+        .properties("ENPLAN_DB_URL=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1", "ENPLAN_DB_USER=sa",
             "camunda.bpm.job-execution.enabled=false",
             "camunda.bpm.process-engine-name=" + database.replace("-", ""), CPR_KEY, EXPORT_SECRET)
         .properties(properties);
@@ -58,6 +61,17 @@ class ProductionProfileIT {
   }
 
   @Test
+  void refusesToStartWithoutADatabaseFromTheEnvironment() {
+    String password = "ENPLAN_ADMIN_PASSWORD=a-long-secret-from-vault";
+    SpringApplicationBuilder noDatabase = new SpringApplicationBuilder(EnPlanApplication.class).profiles("prod")
+        .properties("camunda.bpm.job-execution.enabled=false", "camunda.bpm.process-engine-name=prodnodb", CPR_KEY,
+            EXPORT_SECRET, password);
+    // The unresolved ${ENPLAN_DB_URL} reaches the pool as it is: no H2 file is created in its place.
+    assertThatThrownBy(() -> noDatabase.run(RANDOM_PORT).close()).rootCause()
+        .hasMessageContaining("'url' must start with \"jdbc\"");
+  }
+
+  @Test
   void refusesToStartWithoutAnExportSecret() {
     String password = "ENPLAN_ADMIN_PASSWORD=a-long-secret-from-vault";
     assertThatThrownBy(() -> production("prod-no-export-secret", password, "ENPLAN_EXPORT_SECRET=").run(RANDOM_PORT)
@@ -75,6 +89,12 @@ class ProductionProfileIT {
       assertThat(engine.getIdentityService().createTenantQuery().count()).isZero();
       assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
       assertThat(engine.getFilterService().createFilterQuery().count()).isZero();
+      assertThat(new JdbcTemplate(app.getBean(DataSource.class)).queryForList("select \"version\" || ' ' || \"type\" "
+          + "from \"enplan_camunda_schema_history\" where \"version\" is not null", String.class))
+          .as("the engine's tables from Flyway, not from the engine's schema-update").contains("7.24.0 JDBC")
+          .doesNotContain("7.24.0 BASELINE");
+      assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseSchemaUpdate())
+          .isEqualTo("false");
     }
   }
 }
