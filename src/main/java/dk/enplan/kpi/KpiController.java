@@ -45,10 +45,4 @@ class KpiController {
     return ResponseEntity.ok().cacheControl(CacheControl.noStore())
         .body(reports.courses(kpi, from, to, municipality, key));
   }
-
-  @ExceptionHandler(RequestRefusedException.class)
-  ResponseEntity<ApiError> refused(RequestRefusedException refusal) {
-    return ResponseEntity.status(refusal.status()).contentType(MediaType.APPLICATION_JSON)
-        .body(new ApiError(refusal.field(), refusal.getMessage()));
-  }
 }

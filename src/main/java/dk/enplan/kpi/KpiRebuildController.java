@@ -25,10 +25,7 @@ class KpiRebuildController {
 
   @PostMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> rebuild() {
-    var refused = AdministratorsOnly.refusal(identity, "genopbygger nøgletallene");
-    if (refused.isPresent()) {
-      return refused.get();
-    }
+    AdministratorsOnly.require(identity, "genopbygger nøgletallene");
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rebuild.rebuild());
   }
 }
