@@ -13,7 +13,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * The engine's schema from Flyway (production): a new database gets the engine's tables from the engine's own
  * scripts and an engine that runs no DDL starts on it; a database the engine created itself before is baselined,
- * nothing is run twice. On H2 here; CourseOnPostgresTest and ClusterTest run it on PostgreSQL.
+ * nothing is run twice. On H2 here; CourseOnPostgresIT and ClusterIT run it on PostgreSQL.
  */
 class EngineSchemaTest {
 

@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * digits and the lookup hashes unchanged; a second run changes nothing; an interrupted run finishes when run again.
  * On the plan store's own schema (its Flyway migrations), on H2 and on PostgreSQL.
  */
-class CprReEncryptionTest {
+class CprReEncryptionIT {
 
   private static final String ORIGINAL = key("original-key-of-the-test-0123456");
   private static final String K1 = key("versioned-key-k1-of-the-test-789");
