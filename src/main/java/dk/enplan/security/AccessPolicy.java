@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code visitation}, {@code koordinator}, {@code fagsystem}: start a course;
  *   <li>{@code leder}: Cockpit, read courses and their tasks (of their municipality);
  *   <li>{@code analytiker}: Cockpit, read courses, deploy models;
- *   <li>{@code netvaerk}: deploy shared models (no tenant), read definitions (docs/deployment-rules.md).
+ *   <li>{@code netvaerk}: deploy shared models (no tenant), read definitions (docs/deployment-rules.md); Cockpit,
+ *       for the network-wide KPIs on its Én Plan page (no course of any municipality: no process instance grant).
  * </ul>
  */
 @Component
@@ -77,6 +78,7 @@ class AccessPolicy extends AbstractProcessEnginePlugin {
     grant(authorizations, NETWORK, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
     grant(authorizations, NETWORK, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     grant(authorizations, NETWORK, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grant(authorizations, NETWORK, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
   }
 
   private List<String> caseworkerGroups() {
