@@ -76,6 +76,17 @@ function defaultPeriod() {
   return {from: monthOf(new Date(now.getFullYear(), now.getMonth() - 11, 1)), to: monthOf(now)};
 }
 
+/** The months a period may start or end in, newest first: this month and the five years before, in Danish. */
+function monthOptions(selected) {
+  const now = new Date();
+  const options = [];
+  for (let i = 0; i < 72; i++) {
+    const month = monthOf(new Date(now.getFullYear(), now.getMonth() - i, 1));
+    options.push(`<option value="${month}"${month === selected ? ' selected' : ''}>${monthName(month)}</option>`);
+  }
+  return options.join('');
+}
+
 async function getJson(url) {
   const response = await fetch(url, {credentials: 'same-origin', headers: {Accept: 'application/json'}});
   let body = null;
@@ -134,8 +145,8 @@ class KpiPage {
       <h1>Én Plan – nøgletal</h1>
       <div class="enplan-scope" data-enplan="scope">Henter …</div>
       <form class="enplan-period" data-enplan="period">
-        <label>Fra måned <input type="month" name="from" required value="${this.period.from}"></label>
-        <label>Til måned <input type="month" name="to" required value="${this.period.to}"></label>
+        <label>Fra måned <select name="from">${monthOptions(this.period.from)}</select></label>
+        <label>Til måned <select name="to">${monthOptions(this.period.to)}</select></label>
         <label class="enplan-municipality-choice" hidden>Kommune
           <select name="municipality"><option value="">Hele netværket</option></select></label>
         <button type="submit" class="btn btn-primary btn-sm">Vis</button>
