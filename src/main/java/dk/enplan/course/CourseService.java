@@ -1,11 +1,14 @@
 package dk.enplan.course;
 
+import dk.enplan.courseevent.CourseEvent;
+import dk.enplan.courseevent.CourseEvent.Kind;
 import dk.enplan.privacy.CprProtection;
 import dk.enplan.process.InvalidInputException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,26 +20,37 @@ public class CourseService {
   private final CourseRepository courses;
   private final ConsentScopeRepository consents;
   private final CprProtection cprProtection;
+  private final ApplicationEventPublisher events;
 
-  CourseService(CourseRepository courses, ConsentScopeRepository consents, CprProtection cprProtection) {
+  CourseService(CourseRepository courses, ConsentScopeRepository consents, CprProtection cprProtection,
+                ApplicationEventPublisher events) {
     this.courses = courses;
     this.consents = consents;
     this.cprProtection = cprProtection;
+    this.events = events;
   }
 
   Course register(String tenant, Referral referral, String processInstanceId) {
     String cprHash = cprProtection.lookupHash(referral.cpr().digits());
-    return courses.save(new Course(tenant, referral, cprHash, processInstanceId, now()));
+    Course course = courses.save(new Course(tenant, referral, cprHash, processInstanceId, now()));
+    events.publishEvent(new CourseEvent(Kind.REFERRED, "referred:" + course.id(), course.id(), tenant, cprHash, null,
+        null, course.createdAt()));
+    return course;
   }
 
   void visitated(String courseId, List<String> sectors, String coordinator) {
     get(courseId).visitated(sectors, coordinator);
+    if (coordinator != null) {
+      events.publishEvent(CourseEvent.of(Kind.CONTACT_PERSON, "contact:" + courseId + ":" + coordinator, courseId,
+          coordinator, now()));
+    }
   }
 
   void consented(String courseId, List<String> sectors) {
     Instant now = now();
     get(courseId).consented(now);
     sectors.forEach(sector -> consents.save(new ConsentScope(courseId, sector, now)));
+    events.publishEvent(CourseEvent.of(Kind.CONSENT_GIVEN, "consent:" + courseId, courseId, "", now));
   }
 
   void withdrawConsent(String courseId, List<String> sectors) {
@@ -60,7 +74,12 @@ public class CourseService {
   }
 
   void end(String courseId, CourseStatus status, String reason) {
-    get(courseId).end(status, reason, now());
+    Instant now = now();
+    get(courseId).end(status, reason, now);
+    if (status == CourseStatus.NO_CONSENT) {
+      events.publishEvent(CourseEvent.of(Kind.CONSENT_REFUSED, "consent-refused:" + courseId, courseId, "", now));
+    }
+    events.publishEvent(CourseEvent.of(Kind.ENDED, "ended:" + courseId, courseId, reason, now));
   }
 
   @Transactional(readOnly = true)

@@ -2,6 +2,7 @@ package dk.enplan.distribution;
 
 import dk.enplan.course.Course;
 import dk.enplan.course.CourseService;
+import dk.enplan.courseevent.CourseEvent;
 import dk.enplan.distribution.DistributionProperties.SpecialistSystem;
 import dk.enplan.municipality.Municipality;
 import dk.enplan.municipality.MunicipalityCatalog;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,9 +43,11 @@ public class Distributions {
   private final SectorCatalog sectors;
   private final MunicipalityCatalog municipalities;
   private final MeterRegistry meters;
+  private final ApplicationEventPublisher events;
 
   Distributions(DistributionRecordRepository records, SpecialistSystems systems, CourseService courses,
-                PlanStore plans, SectorCatalog sectors, MunicipalityCatalog municipalities, MeterRegistry meters) {
+                PlanStore plans, SectorCatalog sectors, MunicipalityCatalog municipalities, MeterRegistry meters,
+                ApplicationEventPublisher events) {
     this.records = records;
     this.systems = systems;
     this.courses = courses;
@@ -51,6 +55,7 @@ public class Distributions {
     this.sectors = sectors;
     this.municipalities = municipalities;
     this.meters = meters;
+    this.events = events;
   }
 
   /** The record of this delivery, created on first call; the same record for the same idempotency key. */
@@ -85,13 +90,22 @@ public class Distributions {
   }
 
   void rejected(long recordId, String reason) {
-    record(recordId).rejected(reason);
+    DistributionRecord record = record(recordId);
+    record.rejected(reason);
     attempt("rejected");
+    publish(CourseEvent.Kind.DELIVERY_REJECTED, "delivery-rejected:", record);
   }
 
   void failed(long recordId, String error) {
-    record(recordId).failed(error);
+    DistributionRecord record = record(recordId);
+    record.failed(error);
     attempt("failed");
+    publish(CourseEvent.Kind.DELIVERY_FAILED, "delivery-failed:", record);
+  }
+
+  /** For the KPIs (docs/kpi.md): a delivery counts once as failed however often it is retried. */
+  private void publish(CourseEvent.Kind kind, String keyPrefix, DistributionRecord record) {
+    events.publishEvent(CourseEvent.of(kind, keyPrefix + record.id(), record.courseId(), record.sector(), now()));
   }
 
   /** Counts an attempt on this node ({@code enplan_delivery_attempts_total}, docs/operations.md). */

@@ -1,6 +1,7 @@
 package dk.enplan.plan;
 
 import dk.enplan.course.DanishDates;
+import dk.enplan.courseevent.CourseEvent;
 import dk.enplan.plan.SectorReport.Kind;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,12 +22,14 @@ public class PlanStore {
   private final PlanVersionRepository versions;
   private final SectorReportRepository reports;
   private final ProgressionMeasurementRepository progression;
+  private final ApplicationEventPublisher events;
 
   PlanStore(PlanVersionRepository versions, SectorReportRepository reports,
-            ProgressionMeasurementRepository progression) {
+            ProgressionMeasurementRepository progression, ApplicationEventPublisher events) {
     this.versions = versions;
     this.reports = reports;
     this.progression = progression;
+    this.events = events;
   }
 
   /**
@@ -48,7 +52,10 @@ public class PlanStore {
       version.add(new PlanIntervention(version, ++sequence, i.sector(), i.law(), i.description(), i.responsible(),
           i.plannedStart(), i.plannedEnd()));
     }
-    return versions.save(version);
+    PlanVersion saved = versions.save(version);
+    events.publishEvent(CourseEvent.of(CourseEvent.Kind.PLAN_AGREED, "plan:" + courseId + ":" + next, courseId,
+        String.valueOf(next), saved.agreedAt()));
+    return saved;
   }
 
   /** Records the combined decision on the current version. */
@@ -105,7 +112,11 @@ public class PlanStore {
   /** Records one score per life domain, all with the same time stamp. */
   public void measure(String courseId, Map<String, Integer> scores) {
     Instant now = now();
-    scores.forEach((domain, score) -> progression.save(new ProgressionMeasurement(courseId, domain, score, now)));
+    scores.forEach((domain, score) -> {
+      ProgressionMeasurement saved = progression.save(new ProgressionMeasurement(courseId, domain, score, now));
+      events.publishEvent(new CourseEvent(CourseEvent.Kind.PROGRESSION, "progression:" + saved.id(), courseId, null,
+          domain, score, null, now));
+    });
   }
 
   @Transactional(readOnly = true)

@@ -35,6 +35,10 @@ public class ProgressionMeasurement {
     this.measuredAt = measuredAt;
   }
 
+  public Long id() {
+    return id;
+  }
+
   public String courseId() {
     return courseId;
   }

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * (changed circumstances, consent withdrawal, complaint) belong to no phase of their own: they show the phase the
  * course is in.
  */
-enum CoursePhase {
+public enum CoursePhase {
   VISITATION("Visitation", Elements.VISITATION),
   CONSENT("Samtykke", Elements.OBTAIN_CONSENT),
   JOINT_ASSESSMENT("Fælles udredning", Elements.JOINT_ASSESSMENT, Elements.REMIND_COORDINATOR,
@@ -34,8 +34,14 @@ enum CoursePhase {
     this.activities = Set.of(activities);
   }
 
-  String label() {
+  public String label() {
     return label;
+  }
+
+  /** The phase an activity of the course process belongs to (a multi-instance body counts as its activity). */
+  public static Optional<CoursePhase> ofActivity(String activityId) {
+    String id = activityId.replace("#multiInstanceBody", "");
+    return Stream.of(values()).filter(phase -> phase.activities.contains(id)).findFirst();
   }
 
   /**
