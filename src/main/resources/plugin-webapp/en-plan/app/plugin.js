@@ -21,12 +21,12 @@ const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'a
 
 /** The KPI API's names of the numbers that have a list of courses behind them (docs/kpi.md, "Drill-down"). */
 const DRILL = {
-  active: 'active',
+  active: 'activeCourses',
   referrals: 'referrals',
   consent: 'daysToConsent',
   firstPlan: 'daysToFirstPlan',
   contactMulti: 'contactPersons',
-  plansMulti: 'activePlans',
+  plansMulti: 'activePlansPerCitizen',
   lateAssessments: 'lateAssessments',
   lateFollowUps: 'lateFollowUps',
   progression: 'progression',
@@ -124,9 +124,10 @@ function echarts() {
 
 /** What Cockpit's own task counts mean for a leader (docs/webapps.md, "Cockpit's task counts"). */
 const TASK_COUNTS_NOTE = `<p class="enplan-tasks-note" data-enplan="task-counts">
-  <b>Cockpits egne opgavetal.</b> Cockpits forside og siden <i>Brugeropgaver</i> tæller de åbne opgaver i din
-  egen kommune. Søjlen <i>Tildelt grupper</i> tæller hver opgave én gang for hver kandidatgruppe, den ligger hos,
-  så summen kan være større end antallet af opgaver. Nøgletallene her tæller forløb, ikke opgaver.</p>`;
+  <b>Cockpits egne opgavetal.</b> Forsiden (<i>Åbne brugeropgaver</i>) og siden <i>Brugeropgaver</i>
+  (<i>I alt</i>) tæller de samme åbne opgaver i din egen kommune. <i>Tildelinger pr. gruppe</i> tæller kun opgaver,
+  som ingen har taget, under hver af deres kandidatgrupper; derfor kan summen afvige fra <i>I alt</i>.
+  Nøgletallene her tæller forløb, ikke opgaver.</p>`;
 
 class KpiPage {
   constructor(node, api) {
@@ -271,7 +272,7 @@ class KpiPage {
     card('referrals', 'Henvisninger pr. måned', chart('referrals',
         bars(referrals.perMonth.map(m => monthName(m.month)), referrals.perMonth.map(m => m.count), false))
         + table(['Måned', 'Henvisninger'], referrals.perMonth.map(m => [escape(monthName(m.month)),
-            this.drillable(m.count, DRILL.referrals, m.month, 'Henvisninger i ' + monthName(m.month))]),
+            number(m.count)]),
         ['I alt', this.drillable(referrals.total, DRILL.referrals, '', 'Henvisninger i perioden')]));
 
     // Days to consent and to the first agreed plan.
@@ -296,11 +297,11 @@ class KpiPage {
     const late = s.late || {now: {}, perMonth: []};
     const lateNow = late.now || {};
     card('late', 'Forsinkede udredninger og opfølgninger', table(['', 'Udredninger', 'Opfølgninger'],
-        [['Forsinket nu', this.drillable(lateNow.assessments, DRILL.lateAssessments, '', 'Forsinkede udredninger'),
-          this.drillable(lateNow.followUps, DRILL.lateFollowUps, '', 'Forsinkede opfølgninger')]]
-            .concat(late.perMonth.map(m => [escape(monthName(m.month)),
-              this.drillable(m.assessments, DRILL.lateAssessments, m.month, 'Forsinkede udredninger, ' + monthName(m.month)),
-              this.drillable(m.followUps, DRILL.lateFollowUps, m.month, 'Forsinkede opfølgninger, ' + monthName(m.month))])))
+        [['Forsinket nu', number(lateNow.assessments), number(lateNow.followUps)]]
+            .concat(late.perMonth.map(m => [escape(monthName(m.month)), number(m.assessments), number(m.followUps)])),
+        ['Forsinket i perioden',
+          this.drillable(sum(late.perMonth, 'assessments'), DRILL.lateAssessments, '', 'Forsinkede udredninger i perioden'),
+          this.drillable(sum(late.perMonth, 'followUps'), DRILL.lateFollowUps, '', 'Forsinkede opfølgninger i perioden')])
         + chart('late', groupedBars(late.perMonth.map(m => monthName(m.month)),
             [['Udredninger', late.perMonth.map(m => m.assessments)],
               ['Opfølgninger', late.perMonth.map(m => m.followUps)]])),
@@ -375,14 +376,18 @@ class KpiPage {
     const rows = (answer.courses || []).map(c => [escape(c.courseId), escape(c.maskedCpr), escape(c.phase),
       c.days == null ? '–' : number(c.days)]);
     box.innerHTML = `<h2 data-enplan="courses-title">${escape(title)}</h2>`
-        + (rows.length ? table(['Forløb', 'Borger', 'Fase', 'Dage'], rows, null, 'courses') : '<p>Ingen forløb.</p>')
+        + (rows.length ? table(['Forløb', 'Borger', 'Fase', 'Dage'], rows, null, 'courses', 3) : '<p>Ingen forløb.</p>')
         + (answer.truncated ? `<p class="enplan-note">Viser de første ${answer.limit} forløb.</p>` : '');
     box.scrollIntoView({block: 'nearest'});
   }
 }
 
-function table(heads, rows, total, name) {
-  const numeric = i => i > 0;
+function sum(list, field) {
+  return list.reduce((total, item) => total + (item[field] || 0), 0);
+}
+
+function table(heads, rows, total, name, numericFrom = 1) {
+  const numeric = i => i >= numericFrom;
   const cell = (tag, value, i) => `<${tag}${numeric(i) ? ' class="num"' : ''}>${value}</${tag}>`;
   return `<table${name ? ` data-enplan="${name}"` : ''}><thead><tr>${heads.map((h, i) => cell('th', escape(h), i)).join('')}</tr></thead>
     <tbody>${rows.map(r => `<tr>${r.map((v, i) => cell('td', v, i)).join('')}</tr>`).join('')}
@@ -462,7 +467,7 @@ export default [
         node.innerHTML = `<section class="enplan-kpi" data-enplan="dashboard" lang="da" style="padding: 0 0 10px">
         <h2 style="font-size: 18px"><a href="#${ROUTE}">Én Plan – nøgletal</a></h2>
         <p>Forløb, henvisninger, tid til samtykke og til aftalt plan, kontaktpersoner, progression og klager
-          for din kommune: <a href="#${ROUTE}">åbn Én Plan</a>.</p>
+          for din kommune, og for netværket for hele netværket: <a href="#${ROUTE}">åbn Én Plan</a>.</p>
         ${TASK_COUNTS_NOTE}</section>`;
     }
   }
