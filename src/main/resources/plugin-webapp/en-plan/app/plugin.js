@@ -212,6 +212,8 @@ class KpiPage {
       this.network = true;
       await this.offerMunicipalities();
     }
+    // Cockpit's task counts concern a municipality's own tasks: nothing for the network to explain.
+    this.node.querySelector('[data-enplan=task-counts]').hidden = this.network;
     this.render(summary);
   }
 
@@ -254,6 +256,10 @@ class KpiPage {
     const card = (id, title, body, note) => cards.push(`<div class="enplan-card" data-kpi="${id}">
       <h2>${escape(title)}</h2>${body}${note ? `<p class="enplan-note">${note}</p>` : ''}</div>`);
     const chart = (id, option) => {
+      const values = option.series.flatMap(series => series.data.map(d => d && typeof d === 'object' ? d.value : d));
+      if (!values.some(value => value)) {
+        return '<p class="enplan-note" data-chart-empty="' + id + '">Intet at vise i diagrammet.</p>';
+      }
       charts.push({id, option});
       return `<div class="enplan-chart" data-chart="${id}"></div>`;
     };

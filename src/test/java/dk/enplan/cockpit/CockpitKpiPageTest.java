@@ -114,6 +114,8 @@ class CockpitKpiPageTest {
     assertThat(page.scope()).isEqualTo("Hele netværket");
     assertThat(page.total("referrals")).isEqualTo(DANISH.format(referrals(TestIdentity.NETWORK, null)));
     assertThat(page.drillDownOffered()).as("the network sees no citizens").isFalse();
+    assertThat(page.text()).as("no municipality's task counts to explain").doesNotContain("Cockpits egne opgavetal")
+        .contains("Kommune");
     page.screenshot(SCREENSHOTS.resolve("cockpit-04-en-plan-netvaerk.png"));
     page.chooseMunicipality("Ballerup");
     assertThat(page.total("referrals")).isEqualTo(DANISH.format(ballerup));
