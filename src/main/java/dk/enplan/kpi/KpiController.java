@@ -1,15 +1,9 @@
 package dk.enplan.kpi;
 
-import dk.enplan.municipality.Municipality;
 import dk.enplan.planapi.ApiError;
 import dk.enplan.process.RequestRefusedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Optional;
-import dk.enplan.course.DanishDates;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,16 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class KpiController {
 
-  static final String NETWORK_NAME = "Hele netværket";
+  private final KpiReports reports;
 
-  private final KpiAccess access;
-  private final KpiQueries queries;
-  private final KpiDrillDown drillDown;
-
-  KpiController(KpiAccess access, KpiQueries queries, KpiDrillDown drillDown) {
-    this.access = access;
-    this.queries = queries;
-    this.drillDown = drillDown;
+  KpiController(KpiReports reports) {
+    this.reports = reports;
   }
 
   @GetMapping(value = "/api/kpi/summary", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -41,14 +29,7 @@ class KpiController {
       @Parameter(description = "Last month, YYYY-MM") @RequestParam(required = false) String to,
       @Parameter(description = "Tenant id; a leader's own by default, network-wide for netvaerk")
       @RequestParam(required = false) String municipality) {
-    Optional<Municipality> scope = access.summaryScope(municipality);
-    KpiPeriod period = KpiPeriod.parse(from, to);
-    Instant now = now();
-    KpiSummary.Scope described = new KpiSummary.Scope(scope.map(Municipality::tenant).orElse(null),
-        scope.map(Municipality::name).orElse(NETWORK_NAME), period.from().toString(), period.to().toString(),
-        LocalDate.ofInstant(now, DanishDates.DANISH_TIME).toString());
-    return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-        .body(queries.summary(described, scope.map(Municipality::tenant).orElse(null), period, now));
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(reports.summary(municipality, from, to));
   }
 
   @GetMapping(value = "/api/kpi/courses", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,19 +42,13 @@ class KpiController {
       String municipality,
       @Parameter(description = "Phase, closure reason, life domain or sector, by KPI") @RequestParam(required = false)
       String key) {
-    Municipality scope = access.drillDownScope(municipality);
-    KpiPeriod period = KpiPeriod.parse(from, to);
     return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-        .body(drillDown.courses(kpi, key, scope.tenant(), period, now()));
+        .body(reports.courses(kpi, from, to, municipality, key));
   }
 
   @ExceptionHandler(RequestRefusedException.class)
   ResponseEntity<ApiError> refused(RequestRefusedException refusal) {
     return ResponseEntity.status(refusal.status()).contentType(MediaType.APPLICATION_JSON)
         .body(new ApiError(refusal.field(), refusal.getMessage()));
-  }
-
-  private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
   }
 }

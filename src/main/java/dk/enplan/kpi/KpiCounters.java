@@ -36,7 +36,7 @@ interface KpiCounters {
       List<Object[]> rows = sums.entrySet().stream().filter(e -> e.getValue() != 0)
           .map(e -> new Object[] {e.getKey().tenant(), e.getKey().month(), e.getKey().metric(), e.getKey().item(),
               e.getValue()}).toList();
-      jdbc.batchUpdate("insert into kpi_month (tenant_id, month, metric, item, amount) values (?, ?, ?, ?, ?)", rows);
+      jdbc.batchUpdate("insert into kpi_month (tenant_id, yyyymm, metric, item, amount) values (?, ?, ?, ?, ?)", rows);
       sums.clear();
     }
   }

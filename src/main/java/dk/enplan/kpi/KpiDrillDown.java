@@ -89,8 +89,8 @@ class KpiDrillDown {
       case "contactPersons" -> query(course + "null from kpi_course c where c.tenant_id = ? and c.referral_month"
           + " between ? and ? and c.contact_persons > 1", now, tenant, from, to);
       case "activePlansPerCitizen" -> query(course + "null from kpi_course c where c.tenant_id = ? and c.plan_active"
-          + " and c.cpr_hash in (select cpr_hash from kpi_course where plan_active group by cpr_hash"
-          + " having count(*) > 1)", now, tenant);
+          + " and c.cpr_hash in (select cpr_hash from kpi_course where plan_active and tenant_id = ?"
+          + " group by cpr_hash having count(*) > 1)", now, tenant, tenant);
       case "lateAssessments", "lateFollowUps" -> late(kpi.equals("lateAssessments") ? KpiEnginePlugin.ASSESSMENT
           : KpiEnginePlugin.FOLLOW_UP, tenant, from, to, nowTs, now);
       case "progression" -> query(course + "null from kpi_progression p join kpi_course c on c.course_id ="
@@ -113,7 +113,7 @@ class KpiDrillDown {
                              Instant now) {
     String sql = "select c.course_id, c.status, c.phase, c.referred_at, "
         + (toEvent ? "min(e.occurred_at)" : "cast(null as timestamp(6) with time zone)") + " from kpi_event e"
-        + " join kpi_course c on c.course_id = e.course_id where e.tenant_id = ? and e.kind = ? and e.month between ?"
+        + " join kpi_course c on c.course_id = e.course_id where e.tenant_id = ? and e.kind = ? and e.yyyymm between ?"
         + " and ?" + (item == null ? "" : " and e.item = ?")
         + " group by c.course_id, c.status, c.phase, c.referred_at order by c.referred_at, c.course_id";
     return query(sql, now, args(tenant, kind.name(), from, to, item));

@@ -107,8 +107,12 @@ public class KpiLedger {
       case CONSENT_REFUSED -> counters.add(t, e.month(), KpiMetric.CONSENT_REFUSED, "", 1);
       case PLAN_AGREED -> course(courseId).ifPresent(c -> {
         int version = Integer.parseInt(event.item());
+        boolean active = "ACTIVE".equals(c.status());
+        if (active && !c.planActive()) {
+          planActive(t, c.cprHash(), true, counters);
+        }
         jdbc.update("update kpi_course set plan_versions = ?, plan_active = ? where course_id = ?",
-            Math.max(version, c.planVersions()), "ACTIVE".equals(c.status()), courseId);
+            Math.max(version, c.planVersions()), active, courseId);
         if (version == 1) {
           int days = KpiMonth.daysBetween(c.referredAt(), event.at());
           jdbc.update("update kpi_course set first_plan_days = ? where course_id = ?", days, courseId);
@@ -121,6 +125,9 @@ public class KpiLedger {
       case ENDED -> course(courseId).filter(c -> !ENDED_STATUSES.contains(c.status())).ifPresent(c -> {
         if (c.phase() != null) {
           counters.add(t, KpiMonth.NOW, KpiMetric.ACTIVE, c.phase(), -1);
+        }
+        if (c.planActive()) {
+          planActive(t, c.cprHash(), false, counters);
         }
         jdbc.update("update kpi_course set status = ?, phase = null, plan_active = false, closed_month = ?,"
             + " closure_reason = ? where course_id = ?", endStatus(event.item()), e.month(), event.item(), courseId);
@@ -183,6 +190,37 @@ public class KpiLedger {
     contribute(counters, t, e.month(), domain, first, score, 1);
   }
 
+  /**
+   * A course's plan becomes active or stops being so (called before kpi_course changes): the active plans, and the
+   * citizens with one or more and with more than one — in the municipality and, under tenant '*', in the network.
+   */
+  private void planActive(String tenant, String cprHash, boolean activating, KpiCounters counters) {
+    int sign = activating ? 1 : -1;
+    counters.add(tenant, KpiMonth.NOW, KpiMetric.PLANS_ACTIVE, "", sign);
+    if (cprHash == null) {
+      return;
+    }
+    long inTenant = count("select count(*) from kpi_course where cpr_hash = ? and plan_active and tenant_id = ?",
+        cprHash, tenant);
+    long inNetwork = count("select count(*) from kpi_course where cpr_hash = ? and plan_active", cprHash);
+    long citizenThreshold = activating ? 0 : 1;
+    if (inTenant == citizenThreshold) {
+      counters.add(tenant, KpiMonth.NOW, KpiMetric.CITIZENS_ACTIVE, "", sign);
+    } else if (inTenant == citizenThreshold + 1) {
+      counters.add(tenant, KpiMonth.NOW, KpiMetric.CITIZENS_MULTI, "", sign);
+    }
+    if (inNetwork == citizenThreshold) {
+      counters.add(KpiMetric.NETWORK, KpiMonth.NOW, KpiMetric.CITIZENS_ACTIVE, "", sign);
+    } else if (inNetwork == citizenThreshold + 1) {
+      counters.add(KpiMetric.NETWORK, KpiMonth.NOW, KpiMetric.CITIZENS_MULTI, "", sign);
+    }
+  }
+
+  private long count(String sql, Object... args) {
+    Long count = jdbc.queryForObject(sql, Long.class, args);
+    return count == null ? 0 : count;
+  }
+
   private static void contribute(KpiCounters counters, String tenant, int month, String domain, int first,
                                  int latest, int sign) {
     counters.add(tenant, month, KpiMetric.PROGRESSION_COURSES, domain, sign);
@@ -204,14 +242,14 @@ public class KpiLedger {
   }
 
   private Optional<CourseRow> course(String courseId) {
-    return jdbc.query("select referred_at, referral_month, status, phase, plan_versions, contact_persons"
-            + " from kpi_course where course_id = ?",
+    return jdbc.query("select referred_at, referral_month, status, phase, plan_versions, contact_persons,"
+            + " plan_active, cpr_hash from kpi_course where course_id = ?",
         (rs, n) -> new CourseRow(rs.getTimestamp(1).toInstant(), rs.getInt(2), rs.getString(3), rs.getString(4),
-            rs.getInt(5), rs.getInt(6)), courseId).stream().findFirst();
+            rs.getInt(5), rs.getInt(6), rs.getBoolean(7), rs.getString(8)), courseId).stream().findFirst();
   }
 
   private record CourseRow(Instant referredAt, int referralMonth, String status, String phase, int planVersions,
-                           int contactPersons) {
+                           int contactPersons, boolean planActive, String cprHash) {
   }
 
   static Timestamp timestamp(Instant moment) {

@@ -32,6 +32,12 @@ final class KpiMetric {
   static final String COMPLAINT_OUTCOMES = "complaint_outcomes";
   /** Month {@link KpiMonth#NOW}, item = phase: the courses not ended, by phase. */
   static final String ACTIVE = "active";
+  /** Month {@link KpiMonth#NOW}: active plans, citizens with one or more, citizens with more than one. */
+  static final String PLANS_ACTIVE = "plans_active";
+  static final String CITIZENS_ACTIVE = "citizens_active";
+  static final String CITIZENS_MULTI = "citizens_multi";
+  /** The tenant of the network's own counters of citizens (a citizen may have plans in two municipalities). */
+  static final String NETWORK = "*";
 
   private KpiMetric() {
   }

@@ -33,10 +33,18 @@ class KpiQueries {
   KpiSummary summary(KpiSummary.Scope scope, String tenant, KpiPeriod period, Instant now) {
     Counters c = counters(tenant, period);
     Map<String, Long> active = new HashMap<>();
-    jdbc.query("select item, sum(amount) from kpi_month where month = 0 and metric = ?" + and(tenant)
-        + " group by item", rs -> {
-          active.put(rs.getString(1), rs.getLong(2));
-        }, args(tenant, KpiMetric.ACTIVE));
+    Map<String, Long> plans = new HashMap<>();
+    jdbc.query("select tenant_id, metric, item, amount from kpi_month where yyyymm = 0" + and(tenant), rs -> {
+      String metric = rs.getString(2);
+      boolean network = KpiMetric.NETWORK.equals(rs.getString(1));
+      if (KpiMetric.ACTIVE.equals(metric)) {
+        active.merge(rs.getString(3), rs.getLong(4), Long::sum);
+      } else if (KpiMetric.PLANS_ACTIVE.equals(metric)) {
+        plans.merge(metric, rs.getLong(4), Long::sum);
+      } else if (network == (tenant == null)) {
+        plans.merge(metric, rs.getLong(4), Long::sum);
+      }
+    }, args(tenant));
     List<KpiSummary.PhaseCount> phases = new ArrayList<>();
     for (CoursePhase phase : CoursePhase.values()) {
       phases.add(new KpiSummary.PhaseCount(phase.name(), phase.label(), active.getOrDefault(phase.name(), 0L)));
@@ -65,7 +73,7 @@ class KpiQueries {
         days(c, KpiMetric.CONSENT_DAYS), days(c, KpiMetric.FIRST_PLAN_DAYS),
         new KpiSummary.ContactPersons(contactCourses, ratio(contactPersons, contactCourses),
             c.total(KpiMetric.CONTACT_MULTI, "")),
-        activePlans(tenant),
+        activePlans(plans),
         new KpiSummary.Late(lateNow(tenant, now), lateMonths),
         progression,
         new KpiSummary.Closures(reasons.stream().mapToLong(KpiSummary.ReasonCount::courses).sum(), reasons),
@@ -89,15 +97,12 @@ class KpiQueries {
     return new KpiSummary.Days(courses, Percentiles.of(histogram, 0.5), Percentiles.of(histogram, 0.9));
   }
 
-  private KpiSummary.ActivePlans activePlans(String tenant) {
-    long[] plans = jdbc.query("select count(*), count(distinct cpr_hash) from kpi_course where plan_active"
-        + and(tenant), rs -> {
-          rs.next();
-          return new long[] {rs.getLong(1), rs.getLong(2)};
-        }, args(tenant));
-    Long multi = jdbc.queryForObject("select count(*) from (select cpr_hash from kpi_course where plan_active"
-        + and(tenant) + " group by cpr_hash having count(*) > 1) x", Long.class, args(tenant));
-    return new KpiSummary.ActivePlans(plans[1], plans[0], ratio(plans[0], plans[1]), multi == null ? 0 : multi);
+  /** From the counters of now: a municipality's own, or network-wide the network's citizens (tenant '*'). */
+  private static KpiSummary.ActivePlans activePlans(Map<String, Long> counters) {
+    long plans = counters.getOrDefault(KpiMetric.PLANS_ACTIVE, 0L);
+    long citizens = counters.getOrDefault(KpiMetric.CITIZENS_ACTIVE, 0L);
+    return new KpiSummary.ActivePlans(citizens, plans, ratio(plans, citizens),
+        counters.getOrDefault(KpiMetric.CITIZENS_MULTI, 0L));
   }
 
   private KpiSummary.LateCount lateNow(String tenant, Instant now) {
@@ -130,8 +135,8 @@ class KpiQueries {
 
   private Counters counters(String tenant, KpiPeriod period) {
     Counters counters = new Counters();
-    jdbc.query("select month, metric, item, sum(amount) from kpi_month where month between ? and ?" + and(tenant)
-        + " group by month, metric, item", rs -> {
+    jdbc.query("select yyyymm, metric, item, sum(amount) from kpi_month where yyyymm between ? and ?" + and(tenant)
+        + " group by yyyymm, metric, item", rs -> {
           counters.put(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4));
         }, args(period.fromMonth(), period.toMonth(), tenant));
     return counters;
