@@ -1,5 +1,7 @@
 package dk.enplan.cockpit;
 
+import dk.enplan.municipality.Municipality;
+import dk.enplan.municipality.MunicipalityCatalog;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,8 +18,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dk.enplan.municipality.Municipality;
-import dk.enplan.municipality.MunicipalityCatalog;
 import org.camunda.bpm.cockpit.Cockpit;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource;
 import org.camunda.bpm.webapp.plugin.spi.AppPlugin;
