@@ -379,7 +379,7 @@ class KpiPage {
       box.innerHTML = `<h2>${escape(title)}</h2><p class="enplan-error">Forløbene kunne ikke hentes: ${escape(e.message)}</p>`;
       return;
     }
-    const rows = (answer.courses || []).map(c => [escape(c.courseId), escape(c.maskedCpr), escape(c.phase),
+    const rows = (answer.courses || []).map(c => [escape(c.courseId), c.maskedCpr ? escape(c.maskedCpr) : '–', escape(c.phase),
       c.days == null ? '–' : number(c.days)]);
     box.innerHTML = `<h2 data-enplan="courses-title">${escape(title)}</h2>`
         + (rows.length ? table(['Forløb', 'Borger', 'Fase', 'Dage'], rows, null, 'courses', 3) : '<p>Ingen forløb.</p>')

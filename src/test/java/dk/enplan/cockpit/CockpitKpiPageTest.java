@@ -94,14 +94,17 @@ class CockpitKpiPageTest {
     List<List<String>> rows = page.drillDownTotal("referrals");
     assertThat(page.coursesTitle()).isEqualTo("Henvisninger i perioden");
     assertThat(rows).hasSize((int) Math.min(allerod, 500));
-    assertThat(rows.stream().map(row -> row.get(0)).toList()).containsAll(allerodCourses);
+    if (allerod <= 500) {
+      // The list is the oldest 500; the courses referred here are in it unless there are more.
+      assertThat(rows.stream().map(row -> row.get(0)).toList()).containsAll(allerodCourses);
+    }
     assertThat(rows).allSatisfy(row -> {
       assertThat(row).hasSize(4);
-      assertThat(row.get(1)).matches("\\d{6}-xxxx");
+      assertThat(row.get(1)).as("masked, or none shown").matches("\\d{6}-xxxx|–");
       assertThat(row.get(2)).isNotBlank();
     });
     assertThat(rows.stream().filter(row -> allerodCourses.contains(row.get(0))).map(row -> row.get(1)))
-        .containsExactlyInAnyOrder("010190-xxxx", "020290-xxxx");
+        .containsExactlyInAnyOrder(allerod <= 500 ? new String[] {"010190-xxxx", "020290-xxxx"} : new String[0]);
     page.showCourses();
     page.screenshotAsIs(SCREENSHOTS.resolve("cockpit-03-forloeb-leder.allerod.png"));
     assertThat(page.requestedUrls()).as("nothing loaded from another site")

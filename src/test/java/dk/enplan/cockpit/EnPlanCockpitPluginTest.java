@@ -74,7 +74,9 @@ class EnPlanCockpitPluginTest {
 
     JsonNode courses = EngineHttp.json(ok(leader.get(PLUGIN + "default/kpi/courses?kpi=referrals&" + PERIOD)));
     assertThat(courses.path("courses")).isNotEmpty();
-    courses.path("courses").forEach(course -> assertThat(course.path("maskedCpr").asText()).endsWith("-xxxx"));
+    // Masked, or none (a course refused at visitation may have been referred without a usable CPR number).
+    courses.path("courses").forEach(course -> assertThat(course.path("maskedCpr").asText(""))
+        .matches("(\\d{6}-xxxx)?"));
 
     EngineHttp network = EngineHttp.webapp(port, TestIdentity.NETWORK, "cockpit");
     JsonNode networkWide = EngineHttp.json(ok(network.get(PLUGIN + "default/kpi/summary?" + PERIOD)));
