@@ -54,7 +54,9 @@ public class KpiRebuild {
     }
     KpiCounters.InMemory counters = new KpiCounters.InMemory();
     long[] applied = {0};
-    jdbc.query("select event_key, course_id, tenant_id, kind, item, amount, due_at, occurred_at, yyyymm"
+    JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+    streaming.setFetchSize(1000);
+    streaming.query("select event_key, course_id, tenant_id, kind, item, amount, due_at, occurred_at, yyyymm"
         + " from kpi_event " + ORDER, rs -> {
           ledger.apply(recorded(rs), counters);
           applied[0]++;

@@ -35,6 +35,9 @@ public class ClosedCourseRetention {
       "delete from progression_measurement where course_id in (" + ENDED_BEFORE + ")",
       "delete from sector_report where course_id in (" + ENDED_BEFORE + ")",
       "delete from consent_scope where course_id in (" + ENDED_BEFORE + ")",
+      // The KPI read model keeps its counts, not the citizen's CPR hash (docs/kpi.md).
+      "update kpi_course set cpr_hash = null where course_id in (" + ENDED_BEFORE + ")",
+      "update kpi_event set item = '' where kind = 'REFERRED' and course_id in (" + ENDED_BEFORE + ")",
       "delete from course where closed_at < ?");
 
   private final JdbcTemplate jdbc;

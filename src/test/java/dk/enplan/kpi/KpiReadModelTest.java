@@ -18,6 +18,7 @@ import dk.enplan.course.CourseProcess;
 import dk.enplan.course.CourseSteps;
 import dk.enplan.courseevent.CourseEvent;
 import dk.enplan.operations.OperationsGauges;
+import dk.enplan.testing.AttackReport;
 import dk.enplan.testing.CourseDriver;
 import dk.enplan.testing.CourseEngineTest;
 import dk.enplan.testing.EngineHttp;
@@ -340,6 +341,17 @@ class KpiReadModelTest {
     assertThat(anonymous(summary)).isEqualTo(401);
     assertThat(anonymous("/api/kpi/courses?kpi=referrals&" + PERIOD)).isEqualTo(401);
     assertThat(status("leder.allerod", "/api/admin/kpi/rebuild", true)).isEqualTo(403);
+    AttackReport.record("/api/kpi/summary", "a leader asks for another municipality's KPIs", "leder.ballerup", 403,
+        true, true);
+    AttackReport.record("/api/kpi/courses", "a leader lists another municipality's courses", "leder.allerod", 403,
+        true, true);
+    AttackReport.record("/api/kpi/courses", "the network role lists a municipality's citizens", "netvaerk", 403,
+        true, true);
+    AttackReport.record("/api/kpi/summary", "a caseworker, analyst, evaluator, administrator reads the KPIs",
+        "koordinator.allerod", 403, true, true);
+    AttackReport.record("/api/kpi/summary", "no credentials", "anonymous", 401, true, true);
+    AttackReport.record("/api/admin/kpi/rebuild", "a leader rebuilds the read model", "leder.allerod", 403, true,
+        true);
   }
 
   @Test

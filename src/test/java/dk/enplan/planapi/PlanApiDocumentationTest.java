@@ -27,7 +27,8 @@ class PlanApiDocumentationTest {
     document.path("paths").fieldNames().forEachRemaining(paths::add);
     assertThat(paths).containsExactlyInAnyOrder("/api/courses/{courseId}/plan",
         "/api/courses/{courseId}/plan/versions", "/api/courses/{courseId}/plan/versions/{version}",
-        "/api/courses/{courseId}/plan.html", "/api/lookup", "/api/export/courses");
+        "/api/courses/{courseId}/plan.html", "/api/lookup", "/api/export/courses", "/api/kpi/summary",
+        "/api/kpi/courses");
     assertThat(document.path("paths").path("/api/lookup").has("post")).isTrue();
     assertThat(document.path("paths").path("/api/lookup").path("post").path("description").asText())
         .contains("ACTIVE", "fagsystem");

@@ -72,6 +72,9 @@ class CourseOnPostgresTest {
   @Autowired DataSource dataSource;
   @Autowired Flyway flyway;
   @Autowired FlywayMigrationStrategy migrations;
+  @Autowired dk.enplan.kpi.KpiLedger ledger;
+  @Autowired dk.enplan.kpi.KpiRebuild rebuild;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
 
   @BeforeEach
   void setUp() {
@@ -91,8 +94,8 @@ class CourseOnPostgresTest {
   void flywayHasAppliedEveryMigration() {
     List<String> applied = new JdbcTemplate(dataSource).queryForList(
         "select version from flyway_schema_history where success order by installed_rank", String.class);
-    // V1..V5 are SQL, 2.1 is the Java migration that encrypts stored CPR numbers (EncryptStoredCprMigration).
-    assertThat(applied).containsExactly("1", "2", "2.1", "3", "4", "5");
+    // V1..V6 are SQL, 2.1 is the Java migration that encrypts stored CPR numbers (EncryptStoredCprMigration).
+    assertThat(applied).containsExactly("1", "2", "2.1", "3", "4", "5", "6");
     assertThat(Arrays.stream(flyway.info().all()).map(m -> m.getVersion().getVersion()))
         .as("every migration Flyway knows of is applied").containsExactlyElementsOf(applied);
     assertThat(flyway.info().pending()).isEmpty();
@@ -141,6 +144,21 @@ class CourseOnPostgresTest {
     assertThat(plans.progression(courseId)).hasSize(6);
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(course.getId()).singleResult()
         .getEndTime()).isNotNull();
+
+    // The KPI read model on PostgreSQL (docs/kpi.md): recorded once per key ("on conflict"), rebuilt to the same rows.
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    assertThat(jdbc.queryForMap("select status, closure_reason, plan_versions, plan_active from kpi_course"
+        + " where course_id = ?", courseId)).containsEntry("status", "CLOSED").containsEntry("closure_reason",
+        "maal_naaet").containsEntry("plan_versions", 1).containsEntry("plan_active", false);
+    var again = dk.enplan.courseevent.CourseEvent.of(dk.enplan.courseevent.CourseEvent.Kind.ENDED, "ended:" + courseId,
+        courseId, "maal_naaet", java.time.Instant.now());
+    Boolean recordedAgain = transaction.execute(status -> ledger.record(again));
+    assertThat(recordedAgain).as("a second node ending it again").isFalse();
+    String counters = "select tenant_id, yyyymm, metric, item, amount from kpi_month where amount <> 0"
+        + " order by tenant_id, yyyymm, metric, item";
+    var before = jdbc.queryForList(counters);
+    assertThat(rebuild.rebuild().eventsAdded()).isZero();
+    assertThat(jdbc.queryForList(counters)).isEqualTo(before);
   }
 
   @Test

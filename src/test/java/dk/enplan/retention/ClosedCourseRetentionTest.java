@@ -31,6 +31,7 @@ class ClosedCourseRetentionTest {
   @Autowired CourseRepository courses;
   @Autowired Notices notices;
   @Autowired HistoryService history;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @Test
   void etAfsluttetForloebSlettesEfterOpbevaringsperiodenEtAktivtBevares() {
@@ -48,6 +49,8 @@ class ClosedCourseRetentionTest {
     assertThat(courses.findById(endedId)).isEmpty();
     assertThat(notices.forCourse(endedId)).isEmpty();
     assertThat(courses.findById(businessKey(running))).isPresent();
+    assertThat(jdbc.queryForList("select cpr_hash from kpi_course where course_id = ?", String.class, endedId))
+        .as("the KPI read model keeps the course's counts, not the citizen's CPR hash").containsExactly((String) null);
   }
 
   @Test
