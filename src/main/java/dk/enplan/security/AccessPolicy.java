@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -28,9 +29,10 @@ import org.springframework.stereotype.Component;
  *   <li>every caseworker group: Tasklist, reading process and decision definitions (forms, diagrams), users and
  *       groups (names in Tasklist);
  *   <li>{@code visitation}, {@code koordinator}, {@code fagsystem}: start a course;
- *   <li>{@code leder}: Cockpit, read courses and their tasks (of their municipality);
- *   <li>{@code analytiker}: Cockpit, read courses, deploy models;
- *   <li>{@code netvaerk}: deploy shared models (no tenant), read definitions (docs/deployment-rules.md).
+ *   <li>{@code leder}: Cockpit, read courses and their tasks, also the tasks' history (of their municipality);
+ *   <li>{@code analytiker}: Cockpit, read courses and their tasks' history, deploy models;
+ *   <li>{@code netvaerk}: deploy shared models (no tenant), read definitions (docs/deployment-rules.md); Cockpit,
+ *       for the network-wide KPIs on its Én Plan page (no course of any municipality: no process instance grant).
  * </ul>
  */
 @Component
@@ -68,6 +70,9 @@ class AccessPolicy extends AbstractProcessEnginePlugin {
       grant(authorizations, group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
       grant(authorizations, group, Resources.TASK, ANY, Permissions.READ);
+      // Cockpit's "Brugeropgaver" counts the open tasks by assignment from the task history: without this it
+      // showed 0 (docs/webapps.md). The tasks' history only (not variables); the tenant check applies as ever.
+      grant(authorizations, group, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
     }
     grant(authorizations, ANALYST, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
     // Course events (AendredeForhold, Klage, …) by message: correlating one updates the course. What else that
@@ -78,6 +83,7 @@ class AccessPolicy extends AbstractProcessEnginePlugin {
     grant(authorizations, NETWORK, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
     grant(authorizations, NETWORK, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     grant(authorizations, NETWORK, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grant(authorizations, NETWORK, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
   }
 
   private List<String> caseworkerGroups() {

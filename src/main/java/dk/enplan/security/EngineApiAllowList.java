@@ -43,6 +43,9 @@ class EngineApiAllowList {
   private static final List<Role> TASK_WORKERS = List.of(VISITATION, COORDINATOR, SECTOR);
   private static final List<Role> TASKLIST_USERS = List.of(VISITATION, COORDINATOR, SECTOR, MANAGER, ANALYST);
   private static final List<Role> COCKPIT_USERS = List.of(MANAGER, ANALYST);
+  /** Én Plan's Cockpit plugin ({@code /camunda/api/cockpit/plugin/en-plan/…}): the KPIs, also for the network. */
+  static final String EN_PLAN_COCKPIT_PLUGIN = "en-plan";
+  private static final List<Role> KPI_READERS = List.of(MANAGER, ANALYST, NETWORK);
   private static final List<Role> STARTERS = List.of(VISITATION, COORDINATOR, SPECIALIST_SYSTEM);
   private static final List<Role> DEPLOYERS = List.of(ANALYST, NETWORK);
   private static final List<Role> EVERYONE = List.of(Role.values());
@@ -116,7 +119,10 @@ class EngineApiAllowList {
       return Verdict.ALLOW;
     }
     boolean allowed = switch (app) {
-      case "cockpit" -> caller.isInAny(COCKPIT_USERS) && List.of("GET", "POST").contains(call.method());
+      // Én Plan's page in Cockpit reads the KPIs (GET only); the KPI API behind it decides what each role sees.
+      case "cockpit" -> call.segment(2).equals(EN_PLAN_COCKPIT_PLUGIN)
+          ? caller.isInAny(KPI_READERS) && call.method().equals("GET")
+          : caller.isInAny(COCKPIT_USERS) && List.of("GET", "POST").contains(call.method());
       case "tasklist" -> caller.isInAny(TASKLIST_USERS) && call.method().equals("GET");
       default -> false;
     };

@@ -111,6 +111,31 @@ class EngineApiAllowListTest {
     assertThat(allowList.judge(caller(user), call).status()).as("%s %s %s", user, method, path).isEqualTo(expected);
   }
 
+  /**
+   * The webapps' own API: Én Plan's Cockpit plugin reads the KPIs (GET) for leaders, analysts and the network (the
+   * KPI API behind it decides what each sees, docs/kpi.md); Cockpit's own plugins stay for Cockpit's users.
+   */
+  @ParameterizedTest(name = "{0} {1} {2} {3} → {4}")
+  @CsvSource(delimiter = '|', textBlock = """
+      leder.allerod       | GET  | cockpit  | cockpit/plugin/en-plan/default/kpi/summary        | 200
+      analytiker.allerod  | GET  | cockpit  | cockpit/plugin/en-plan/default/kpi/courses        | 200
+      netvaerk            | GET  | cockpit  | cockpit/plugin/en-plan/default/kpi/summary        | 200
+      netvaerk            | GET  | cockpit  | cockpit/plugin/en-plan/default/municipalities     | 200
+      netvaerk            | POST | cockpit  | cockpit/plugin/en-plan/default/kpi/summary        | 403
+      leder.allerod       | POST | cockpit  | cockpit/plugin/en-plan/default/kpi/summary        | 403
+      koordinator.allerod | GET  | cockpit  | cockpit/plugin/en-plan/default/kpi/summary        | 403
+      evaluering          | GET  | cockpit  | cockpit/plugin/en-plan/default/kpi/summary        | 403
+      netvaerk            | GET  | cockpit  | cockpit/plugin/base/default/process-instance      | 403
+      netvaerk            | POST | cockpit  | cockpit/plugin/base/default/process-instance      | 403
+      leder.allerod       | POST | cockpit  | cockpit/plugin/base/default/process-instance      | 200
+      netvaerk            | GET  | admin    | admin/plugin/en-plan/default/kpi/summary          | 403
+      """)
+  void judgesTheWebappsOwnApi(String user, String method, String app, String path, int expected) throws Exception {
+    EngineApiCall call = call(method, path, null);
+    assertThat(allowList.judgePlugin(caller(user), call, app).status()).as("%s %s %s", user, method, path)
+        .isEqualTo(expected);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
       koordinator.allerod | user?memberOfTenant=ballerup | 403 |
