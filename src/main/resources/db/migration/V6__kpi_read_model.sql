@@ -61,8 +61,11 @@ create table kpi_due (
   done_at   timestamp(6) with time zone,
   is_open   boolean     not null
 );
-create index kpi_due_open on kpi_due (is_open, tenant_id, due_at);
-create index kpi_due_open_network on kpi_due (is_open, due_at);
+-- the late items now, counted from the index alone (kind and month in it), per municipality and network-wide
+create index kpi_due_open on kpi_due (is_open, tenant_id, due_at, kind, due_month);
+create index kpi_due_open_network on kpi_due (is_open, due_at, kind, due_month);
+-- the late lists: one municipality, one kind, the period's months
+create index kpi_due_late on kpi_due (tenant_id, kind, due_month);
 create index kpi_due_course on kpi_due (course_id);
 
 -- Per course and life domain: the first and the latest progression score.

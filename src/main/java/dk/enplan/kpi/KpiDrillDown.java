@@ -113,7 +113,8 @@ class KpiDrillDown {
                              Instant now) {
     String sql = "select c.course_id, c.status, c.phase, c.referred_at, "
         + (toEvent ? "min(e.occurred_at)" : "cast(null as timestamp(6) with time zone)") + " from kpi_event e"
-        + " join kpi_course c on c.course_id = e.course_id where e.tenant_id = ? and e.kind = ? and e.yyyymm between ?"
+        + " join kpi_course c on c.course_id = e.course_id and c.tenant_id = e.tenant_id"
+        + " where e.tenant_id = ? and e.kind = ? and e.yyyymm between ?"
         + " and ?" + (item == null ? "" : " and e.item = ?")
         + " group by c.course_id, c.status, c.phase, c.referred_at order by c.referred_at, c.course_id";
     return query(sql, now, args(tenant, kind.name(), from, to, item));
@@ -124,8 +125,9 @@ class KpiDrillDown {
     List<Found> found = new ArrayList<>();
     Set<String> seen = new java.util.HashSet<>();
     jdbc.query("select c.course_id, c.status, c.phase, d.due_at, coalesce(d.done_at, ?) from kpi_due d join"
-        + " kpi_course c on c.course_id = d.course_id where d.tenant_id = ? and d.kind = ? and d.due_month between ?"
-        + " and ? and ((d.is_open and d.due_at < ?) or d.done_at > d.due_at) order by d.due_at, d.task_id", rs -> {
+        + " kpi_course c on c.course_id = d.course_id and c.tenant_id = d.tenant_id"
+        + " where d.tenant_id = ? and d.kind = ? and d.due_month between ? and ?"
+        + " and ((d.is_open and d.due_at < ?) or d.done_at > d.due_at) order by d.due_at, d.task_id", rs -> {
           if (seen.add(rs.getString(1)) && found.size() <= LIMIT) {
             found.add(new Found(rs.getString(1), rs.getString(2), rs.getString(3),
                 KpiMonth.daysBetween(rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant())));
