@@ -100,8 +100,9 @@ class CprReEncryptionIT {
 
   private static void insert(JdbcTemplate jdbc, String id, String cpr, String hash) {
     jdbc.update("insert into course (id, tenant_id, citizen_name, cpr, cpr_hash, referring_unit, referral_reason, "
-        + "problem_areas, status, process_instance_id, created_at) values (?, 'allerod', 'Test Borger', ?, ?, "
-        + "'Jobcenter', 'Test', 'ledighed', 'ACTIVE', ?, ?)", id, cpr, hash, "pi-" + id, OffsetDateTime.now());
+        + "status, process_instance_id, created_at) values (?, 'allerod', 'Test Borger', ?, ?, 'Jobcenter', 'Test', "
+        + "'ACTIVE', ?, ?)", id, cpr, hash, "pi-" + id, OffsetDateTime.now());
+    jdbc.update("insert into course_problem_area (course_id, sequence, problem_area) values (?, 0, 'ledighed')", id);
   }
 
   private static String key(String thirtyTwoCharacters) {
