@@ -24,7 +24,7 @@ class KpiGauges {
 
   @Bean
   CountedGauge kpiActiveCourses(JdbcTemplate jdbc, MunicipalityCatalog municipalities) {
-    return gauge("enplan.kpi.courses.active", "Courses not ended, by municipality and phase (KPI read model)", () -> {
+    return CountedGauge.of("enplan.kpi.courses.active", "Courses not ended, by municipality and phase (KPI read model)", () -> {
       Map<String, Long> counts = new HashMap<>();
       jdbc.query("select tenant_id, item, sum(amount) from kpi_month where yyyymm = 0 and metric = ?"
           + " group by tenant_id, item", rs -> {
@@ -43,7 +43,7 @@ class KpiGauges {
 
   @Bean
   CountedGauge kpiLateWork(JdbcTemplate jdbc, MunicipalityCatalog municipalities) {
-    return gauge("enplan.kpi.late", "Assessments and follow-ups open past their due date, by municipality", () -> {
+    return CountedGauge.of("enplan.kpi.late", "Assessments and follow-ups open past their due date, by municipality", () -> {
       Map<String, Long> counts = new HashMap<>();
       jdbc.query("select tenant_id, kind, count(*) from kpi_due where is_open and due_at < ? group by tenant_id,"
           + " kind", rs -> {
@@ -58,25 +58,5 @@ class KpiGauges {
       }
       return values;
     });
-  }
-
-  private static CountedGauge gauge(String name, String description,
-                                    java.util.function.Supplier<Map<Tags, Number>> count) {
-    return new CountedGauge() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public String description() {
-        return description;
-      }
-
-      @Override
-      public Map<Tags, Number> count() {
-        return count.get();
-      }
-    };
   }
 }

@@ -2,6 +2,7 @@ package dk.enplan.operations;
 
 import io.micrometer.core.instrument.Tags;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A family of gauges read by one cheap count query, e.g. {@code enplan_tasks_open} by task and municipality. Every
@@ -17,4 +18,24 @@ public interface CountedGauge {
 
   /** The current value of every time series, by its tags; a series missing from the answer disappears. */
   Map<Tags, Number> count();
+
+  /** A gauge family of this name and description whose series {@code count} gives. */
+  static CountedGauge of(String name, String description, Supplier<Map<Tags, Number>> count) {
+    return new CountedGauge() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public String description() {
+        return description;
+      }
+
+      @Override
+      public Map<Tags, Number> count() {
+        return count.get();
+      }
+    };
+  }
 }

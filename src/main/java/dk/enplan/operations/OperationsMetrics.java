@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -29,19 +28,19 @@ class OperationsMetrics {
 
   @Bean
   CountedGauge jobsDue(ManagementService management) {
-    return gauge("enplan.jobs.due", "Jobs (timers, async continuations) due now with retries left",
+    return CountedGauge.of("enplan.jobs.due", "Jobs (timers, async continuations) due now with retries left",
         () -> Map.of(Tags.empty(), management.createJobQuery().executable().count()));
   }
 
   @Bean
   CountedGauge jobsFailed(ManagementService management) {
-    return gauge("enplan.jobs.failed", "Jobs whose retries are used up (each has an incident in Cockpit)",
+    return CountedGauge.of("enplan.jobs.failed", "Jobs whose retries are used up (each has an incident in Cockpit)",
         () -> Map.of(Tags.empty(), management.createJobQuery().noRetriesLeft().count()));
   }
 
   @Bean
   CountedGauge incidents(RuntimeService runtime) {
-    return gauge("enplan.incidents", "Open incidents by type (failedJob, failedExternalTask)", () -> {
+    return CountedGauge.of("enplan.incidents", "Open incidents by type (failedJob, failedExternalTask)", () -> {
       Map<Tags, Number> counts = new LinkedHashMap<>();
       for (String type : new String[] {Incident.FAILED_JOB_HANDLER_TYPE, Incident.EXTERNAL_TASK_HANDLER_TYPE}) {
         counts.put(Tags.of("type", type), runtime.createIncidentQuery().incidentType(type).count());
@@ -52,7 +51,7 @@ class OperationsMetrics {
 
   @Bean
   CountedGauge openTasks(JdbcTemplate jdbc) {
-    return gauge("enplan.tasks.open", "Open user tasks by task (the step of the course) and municipality",
+    return CountedGauge.of("enplan.tasks.open", "Open user tasks by task (the step of the course) and municipality",
         () -> grouped(jdbc, "select TASK_DEF_KEY_, TENANT_ID_, count(*) from ACT_RU_TASK group by TASK_DEF_KEY_, "
             + "TENANT_ID_", "task", "municipality"));
   }
@@ -62,7 +61,7 @@ class OperationsMetrics {
   CountedGauge courses(JdbcTemplate jdbc, MunicipalityCatalog municipalities) {
     List<String> tenants = municipalities.all().stream().map(Municipality::tenant).toList();
     List<String> statuses = Arrays.stream(CourseStatus.values()).map(Enum::name).toList();
-    return gauge("enplan.courses", "Courses in the plan store by municipality and status",
+    return CountedGauge.of("enplan.courses", "Courses in the plan store by municipality and status",
         () -> grouped(jdbc, "select tenant_id, status, count(*) from course group by tenant_id, status",
             "municipality", tenants, "status", statuses));
   }
@@ -72,7 +71,7 @@ class OperationsMetrics {
   CountedGauge deliveries(JdbcTemplate jdbc, SectorCatalog sectors) {
     List<String> keys = sectors.all().stream().map(Sector::key).toList();
     List<String> statuses = Arrays.stream(DistributionRecord.Status.values()).map(Enum::name).toList();
-    return gauge("enplan.deliveries", "Deliveries to specialist systems by sector and status",
+    return CountedGauge.of("enplan.deliveries", "Deliveries to specialist systems by sector and status",
         () -> grouped(jdbc, "select sector, status, count(*) from distribution_record group by sector, status",
             "sector", keys, "status", statuses));
   }
@@ -97,24 +96,5 @@ class OperationsMetrics {
 
   private static String orNone(String value) {
     return value == null ? "none" : value;
-  }
-
-  private static CountedGauge gauge(String name, String description, Supplier<Map<Tags, Number>> count) {
-    return new CountedGauge() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public String description() {
-        return description;
-      }
-
-      @Override
-      public Map<Tags, Number> count() {
-        return count.get();
-      }
-    };
   }
 }
