@@ -1,5 +1,6 @@
 package dk.enplan.cockpit;
 
+import dk.enplan.testing.CamundaLoginForm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -59,18 +59,7 @@ final class CockpitPage implements AutoCloseable {
   /** Logs in to Cockpit; waits for its start page (the dashboard with Én Plan's section). */
   void logIn(String user, String password) {
     browser.get(cockpit());
-    By name = By.cssSelector("input[ng-model=username]");
-    By secret = By.cssSelector("input[ng-model=password]");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(name));
-    wait.until(driver -> {
-      for (By field : List.of(name, secret)) {
-        driver.findElement(field).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        driver.findElement(field).sendKeys(field == name ? user : password);
-      }
-      return user.equals(driver.findElement(name).getAttribute("value"))
-          && password.equals(driver.findElement(secret).getAttribute("value"));
-    });
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    CamundaLoginForm.logIn(browser, wait, user, password);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-enplan=dashboard]")));
   }
 

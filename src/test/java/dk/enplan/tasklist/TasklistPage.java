@@ -1,5 +1,6 @@
 package dk.enplan.tasklist;
 
+import dk.enplan.testing.CamundaLoginForm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,19 +61,7 @@ public final class TasklistPage implements AutoCloseable {
 
   public void logIn(String user, String password) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
-    By name = By.cssSelector("input[ng-model=username]");
-    By secret = By.cssSelector("input[ng-model=password]");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(name));
-    // the login page focuses the user name field when it has rendered, which can take a keystroke meant elsewhere
-    wait.until(driver -> {
-      for (By field : List.of(name, secret)) {
-        driver.findElement(field).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        driver.findElement(field).sendKeys(field == name ? user : password);
-      }
-      return user.equals(driver.findElement(name).getAttribute("value"))
-          && password.equals(driver.findElement(secret).getAttribute("value"));
-    });
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    CamundaLoginForm.logIn(browser, wait, user, password);
     wait.until(ExpectedConditions.visibilityOfElementLocated(START_PROCESS));
   }
 
