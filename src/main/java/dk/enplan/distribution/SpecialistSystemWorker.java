@@ -45,7 +45,8 @@ public class SpecialistSystemWorker {
   private final Distributions distributions;
   private final SpecialistSystems systems;
   private final DistributionProperties properties;
-  private final HttpClient http;
+  /** Built on the first delivery: a node without specialist systems never starts the client's thread. */
+  private HttpClient http;
   private final String workerId;
   private final int batch;
   private final TransactionTemplate transaction;
@@ -60,7 +61,6 @@ public class SpecialistSystemWorker {
     this.distributions = distributions;
     this.systems = systems;
     this.properties = properties;
-    this.http = HttpClient.newBuilder().connectTimeout(properties.requestTimeout()).build();
     // Several nodes run this worker: the id tells in the external task log which node delivered.
     this.workerId = WORKER_ID + "@" + ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getHostname();
@@ -108,13 +108,25 @@ public class SpecialistSystemWorker {
     }
   }
 
+  /**
+   * The HTTP client, built on first use: building one loads the JDK's HTTP stack and starts its selector thread, a
+   * quarter of a second on the start path (docs/benchmarks.md, A lean start) of every node, also those that never
+   * deliver to a specialist system.
+   */
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http = HttpClient.newBuilder().connectTimeout(properties.requestTimeout()).build();
+    }
+    return http;
+  }
+
   private void handle(LockedExternalTask task) {
     long recordId = ((Number) task.getVariables().get(PrepareDeliveryDelegate.DELIVERY_ID.name())).longValue();
     Delivery delivery;
     HttpResponse<String> response;
     try {
       delivery = distributions.delivery(recordId);
-      response = http.send(request(delivery), HttpResponse.BodyHandlers.ofString());
+      response = http().send(request(delivery), HttpResponse.BodyHandlers.ofString());
     } catch (RuntimeException e) {
       failed(task, recordId, "Leveringen kunne ikke sendes: " + e.getMessage()); // e.g. the system's configuration
       return;
