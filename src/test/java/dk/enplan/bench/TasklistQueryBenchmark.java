@@ -3,6 +3,7 @@ package dk.enplan.bench;
 import dk.enplan.course.CourseSteps;
 import dk.enplan.taskcard.TaskCard;
 import dk.enplan.testing.CourseDriver;
+import dk.enplan.testing.EngineHttp;
 import dk.enplan.testing.TestIdentity;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -225,10 +227,12 @@ class TasklistQueryBenchmark {
   }
 
   /**
-   * What Tasklist sends for the filter "Koordinator" (as demo mode saves it), over HTTP with HTTP Basic as the
-   * coordinator: {@code POST filter/{id}/list} (HAL, with the filter's variables and, in the same answer, the count)
-   * for the filter showing the course's process variables (before the task cards) and the cards (after), and
-   * {@code POST filter/{id}/count}, interleaved.
+   * What Tasklist sends for the filter "Koordinator" (as demo mode saves it): {@code POST filter/{id}/list} (HAL,
+   * with the filter's variables and, in the same answer, the count) and {@code POST filter/{id}/count}. Asked as
+   * Tasklist asks: logged in once, then with the session's cookie and CSRF token against the webapp's own REST
+   * ({@code /camunda/api/engine/engine/default/…}); and, for comparison, with HTTP Basic against
+   * {@code /engine-rest}, as a REST client would, which checks the password and reads the user's groups and tenants
+   * on every request. Interleaved request by request; then where the time of each goes ({@link RequestStatements}).
    */
   private String overHttp(StringBuilder out, String state) throws Exception {
     String before = savedFilter("Koordinator (procesvariable)", PROCESS_VARIABLES);
@@ -243,71 +247,117 @@ class TasklistQueryBenchmark {
         .header("Authorization", credentials).header("Accept", accept)
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     String base = "http://localhost:" + port + "/engine-rest/filter/";
-    HttpRequest listBefore = post.apply(base + before + "/list?firstResult=0&maxResults=15", "application/hal+json");
-    HttpRequest listAfter = post.apply(base + after + "/list?firstResult=0&maxResults=15", "application/hal+json");
-    HttpRequest count = post.apply(base + after + "/count", "application/json");
-    cardsFilterRequests = List.of(listAfter, count);
+    HttpRequest basicList = post.apply(base + after + "/list?firstResult=0&maxResults=15", "application/hal+json");
+    HttpRequest basicCount = post.apply(base + after + "/count", "application/json");
+    cardsFilterRequests = List.of(basicList, basicCount);
+    EngineHttp tasklist = EngineHttp.webapp(port, USER, "tasklist");
+    String webapp = "/camunda/api/engine/engine/default/filter/";
+    Supplier<HttpResponse<String>> listBefore = () -> tasklist.postAccepting(
+        webapp + before + "/list?firstResult=0&maxResults=15", "application/hal+json", body);
+    Supplier<HttpResponse<String>> list = () -> tasklist.postAccepting(
+        webapp + after + "/list?firstResult=0&maxResults=15", "application/hal+json", body);
+    Supplier<HttpResponse<String>> count = () -> tasklist.postAccepting(webapp + after + "/count",
+        "application/json", body);
+    sessionRequests = List.of(list, count);
     for (int i = 0; i < WARM_UP_RUNS; i++) {
-      http.send(listBefore, HttpResponse.BodyHandlers.ofString());
-      http.send(listAfter, HttpResponse.BodyHandlers.ofString());
-      http.send(count, HttpResponse.BodyHandlers.ofString());
+      listBefore.get();
+      list.get();
+      count.get();
+      send(http, basicList);
+      send(http, basicCount);
     }
     long[] pageBefore = new long[RUNS];
     long[] pageAfter = new long[RUNS];
     long[] counted = new long[RUNS];
-    long[] listEngine = new long[RUNS];
-    long[] countEngine = new long[RUNS];
+    long[] basicPage = new long[RUNS];
+    long[] basicCounted = new long[RUNS];
     HttpResponse<String> lastBefore = null;
     HttpResponse<String> lastAfter = null;
     for (int i = 0; i < RUNS; i++) {
-      final int index = i;
       long t0 = System.nanoTime();
-      lastBefore = http.send(listBefore, HttpResponse.BodyHandlers.ofString());
+      lastBefore = listBefore.get();
       long t1 = System.nanoTime();
-      lastAfter = http.send(listAfter, HttpResponse.BodyHandlers.ofString());
+      lastAfter = list.get();
       long t2 = System.nanoTime();
-      HttpResponse<String> total = http.send(count, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> total = count.get();
+      long t3 = System.nanoTime();
+      send(http, basicList);
+      long t4 = System.nanoTime();
+      send(http, basicCount);
+      long t5 = System.nanoTime();
       pageBefore[i] = t1 - t0;
       pageAfter[i] = t2 - t1;
-      counted[i] = System.nanoTime() - t2;
-      if (BenchDatabase.postgres()) {
-        withEnginesCount(() -> {
-          long t3 = System.nanoTime();
-          send(http, listAfter);
-          long t4 = System.nanoTime();
-          send(http, count);
-          countEngine[index] = System.nanoTime() - t4;
-          listEngine[index] = t4 - t3;
-          return 0L;
-        });
-      }
+      counted[i] = t3 - t2;
+      basicPage[i] = t4 - t3;
+      basicCounted[i] = t5 - t4;
       if (lastBefore.statusCode() != 200 || lastAfter.statusCode() != 200 || total.statusCode() != 200) {
         throw new IllegalStateException("Tasklist's requests answered " + lastBefore.statusCode() + " / "
             + lastAfter.statusCode() + " / " + total.statusCode() + ": " + total.body());
       }
     }
-    Stream.of(pageBefore, pageAfter, counted, listEngine, countEngine).forEach(Arrays::sort);
-    StringBuilder figures = new StringBuilder(String.format("%n-- over HTTP as Tasklist asks (HAL, with the filter's "
-        + "variables): %d tasks, %d cards with the citizen (%d bytes); before the cards %d tasks showed the citizen%n",
-        occurrences(lastAfter.body(), "\"taskDefinitionKey\""), occurrences(lastAfter.body(),
+    Stream.of(pageBefore, pageAfter, counted, basicPage, basicCounted).forEach(Arrays::sort);
+    StringBuilder figures = new StringBuilder(String.format("%n-- over HTTP as Tasklist asks (session, HAL, with the "
+        + "filter's variables): %d tasks, %d cards with the citizen (%d bytes); before the cards %d tasks showed the "
+        + "citizen%n", occurrences(lastAfter.body(), "\"taskDefinitionKey\""), occurrences(lastAfter.body(),
             "\"" + TaskCard.CITIZEN_NAME + "\""), lastAfter.body().length(),
         occurrences(lastBefore.body(), "\"name\":\"citizenName\"")));
     line(figures, "list, process variables (before)", pageBefore);
     line(figures, "list, task cards (after)", pageAfter);
     line(figures, "count", counted);
-    if (BenchDatabase.postgres()) {
-      line(figures, "list, task cards, engine's count", listEngine);
-      line(figures, "count, engine's SQL", countEngine);
-    }
+    line(figures, "HTTP Basic /engine-rest: list", basicPage);
+    line(figures, "HTTP Basic /engine-rest: count", basicCounted);
+    figures.append(breakdown("session list, task cards", () -> list.get()));
+    figures.append(breakdown("session count", () -> count.get()));
+    figures.append(breakdown("HTTP Basic list, task cards", () -> send(http, basicList)));
     System.out.print(figures);
     out.append(figures);
     return String.format("%s, over HTTP (list p50, p95; count p50, p95)%n%-28s %9.1f %9.1f %10.1f %10.1f%n"
         + "%-28s %9.1f %9.1f%n%-28s %9.1f %9.1f %10.1f %10.1f%n", state, "  list, process variables",
         percentile(pageBefore, 50) / 1e6, percentile(pageBefore, 95) / 1e6, percentile(counted, 50) / 1e6,
         percentile(counted, 95) / 1e6, "  list, task cards", percentile(pageAfter, 50) / 1e6,
-        percentile(pageAfter, 95) / 1e6, "  the same, engine's count", percentile(listEngine, 50) / 1e6,
-        percentile(listEngine, 95) / 1e6, percentile(countEngine, 50) / 1e6, percentile(countEngine, 95) / 1e6);
+        percentile(pageAfter, 95) / 1e6, "  HTTP Basic", percentile(basicPage, 50) / 1e6,
+        percentile(basicPage, 95) / 1e6, percentile(basicCounted, 50) / 1e6, percentile(basicCounted, 95) / 1e6);
   }
+
+  static final int BREAKDOWN_RUNS = Integer.getInteger("bench.breakdownRuns", 30);
+
+  /**
+   * Where one request's time goes, over BREAKDOWN_RUNS requests with MyBatis' statement log on: the request as the
+   * client sees it, the statements it sent (how many, their time), and the rest (HTTP, authentication, the
+   * allow-list, JSON, connections and transactions), means in ms.
+   */
+  private static String breakdown(String what, Runnable request) {
+    long wall = 0;
+    long statementNanos = 0;
+    Map<String, long[]> byStatement = new java.util.TreeMap<>();
+    int statements = 0;
+    for (int i = 0; i < BREAKDOWN_RUNS; i++) {
+      long[] elapsed = new long[1];
+      RequestStatements.Tally tally = RequestStatements.capture(() -> {
+        long t0 = System.nanoTime();
+        request.run();
+        elapsed[0] = System.nanoTime() - t0;
+      });
+      wall += elapsed[0];
+      statementNanos += tally.statementNanos();
+      statements += tally.statements();
+      tally.byStatement().forEach((id, t) -> {
+        long[] sum = byStatement.computeIfAbsent(id, k -> new long[2]);
+        sum[0] += t[0];
+        sum[1] += t[1];
+      });
+    }
+    int n = BREAKDOWN_RUNS;
+    StringBuilder text = new StringBuilder(String.format("  where the time goes, %s (%d requests, statement log on; "
+        + "means): request %.2f ms, %.1f statements %.2f ms, the rest %.2f ms%n", what, n, wall / 1e6 / n,
+        (double) statements / n, statementNanos / 1e6 / n, (wall - statementNanos) / 1e6 / n));
+    byStatement.forEach((id, t) -> text.append(String.format("    %-72s %5.1f x %7.2f ms%n", id, (double) t[0] / n,
+        t[1] / 1e6 / n)));
+    return text.toString();
+  }
+
+  /** Tasklist's list and count requests (session) for the cards' filter, once overHttp has run. */
+  private List<Supplier<HttpResponse<String>>> sessionRequests = List.of();
 
   @Autowired org.camunda.bpm.engine.ProcessEngine engine;
   private long lastEngineCountNanos;
@@ -409,6 +459,22 @@ class TasklistQueryBenchmark {
     queries.put("over HTTP: POST filter/{id}/list, its count", () -> send(cardsFilterRequests.get(0)));
     queries.put("the cards' variables of the first page", () -> as(() -> cardVariables(
         coordinatorFilter().listPage(0, 15))));
+    String entity = "org.camunda.bpm.engine.impl.persistence.entity.";
+    Map<String, String> sessionStatements = new LinkedHashMap<>();
+    for (String id : List.of("AuthorizationEntity.selectRevokeAuthorization",
+        "AuthorizationEntity.isUserAuthorizedForResource", "FilterEntity.selectFilter_postgres",
+        "UserEntity.selectUserByQueryCriteria", "ProcessDefinitionEntity.selectProcessDefinitionsByQueryCriteria",
+        "ProcessDefinitionEntity.selectProcessDefinition")) {
+      if (!sessionRequests.isEmpty()) {
+        sessionStatements.put("as Tasklist asks (session), the list's " + id, entity + id);
+      }
+    }
+    sessionStatements.forEach((name, statement) -> {
+      String sql = StatementCapture.capture(List.of(statement), () -> sessionRequests.get(0).get()).get(statement);
+      plans.append("\nEXPLAIN ANALYZE ").append(name).append(":\n").append(sql).append("\n");
+      jdbc.queryForList("explain (analyze, buffers) " + sql, String.class)
+          .forEach(row -> plans.append("  ").append(row).append("\n"));
+    });
     queries.forEach((name, query) -> {
       String statement = name.contains("engine's SQL") ? ENGINE_COUNT_STATEMENT
           : name.endsWith("count") ? COUNT_STATEMENT : name.startsWith("the cards")

@@ -61,6 +61,12 @@ public final class EngineHttp {
         .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
   }
 
+  /** A JSON POST that asks for the answer as {@code accept} (Tasklist's task list: {@code application/hal+json}). */
+  public HttpResponse<String> postAccepting(String path, String accept, String json) {
+    return send(request(path).header("Content-Type", "application/json").header("Accept", accept)
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   /** A POST whose body is JSON but is declared as {@code contentType} (null: no Content-Type header at all). */
   public HttpResponse<String> postAs(String path, String contentType, String body) {
     HttpRequest.Builder request = request(path).POST(HttpRequest.BodyPublishers.ofString(body));
