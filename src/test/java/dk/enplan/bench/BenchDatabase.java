@@ -27,6 +27,15 @@ final class BenchDatabase {
     };
   }
 
+  /**
+   * Whether the embedded server keeps its data directory between runs ({@code -Denplan.postgres.dataDir=DIR}): the
+   * benchmark's database is then {@code enplan_bench_<name>}, and a benchmark may find what an earlier run loaded.
+   */
+  static boolean reusing() {
+    return postgres() && System.getProperty("bench.postgres.url") == null
+        && !System.getProperty(EmbeddedPostgresSupport.DATA_DIRECTORY, "").isBlank();
+  }
+
   /** For {@code @DynamicPropertySource}: the H2 URL to use on H2, or the PostgreSQL database. */
   static void register(DynamicPropertyRegistry registry, String name, String h2Url) {
     if (!postgres()) {
@@ -34,7 +43,9 @@ final class BenchDatabase {
       return;
     }
     String external = System.getProperty("bench.postgres.url");
-    String url = external != null ? external : EmbeddedPostgresSupport.newDatabase("bench_" + name);
+    String url = external != null ? external
+        : reusing() ? EmbeddedPostgresSupport.reusableDatabase("bench_" + name)
+        : EmbeddedPostgresSupport.newDatabase("bench_" + name);
     registry.add("ENPLAN_DB_URL", () -> url);
     registry.add("ENPLAN_DB_USER", () -> System.getProperty("bench.postgres.user", EmbeddedPostgresSupport.USER));
     registry.add("ENPLAN_DB_PASSWORD",

@@ -37,12 +37,42 @@ public final class EmbeddedPostgresSupport {
     return server().getJdbcUrl(USER, database);
   }
 
+  /**
+   * The database {@code enplan_<name>} on the server, created if it does not exist yet: with
+   * {@link #DATA_DIRECTORY} set, what an earlier run loaded into it is still there.
+   */
+  public static String reusableDatabase(String name) {
+    String database = "enplan_" + name.toLowerCase().replaceAll("[^a-z0-9]", "_");
+    try (Connection connection = server().getPostgresDatabase().getConnection();
+         Statement statement = connection.createStatement()) {
+      try (var exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
+        if (!exists.next()) {
+          statement.execute("CREATE DATABASE " + database);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create database " + database, e);
+    }
+    return server().getJdbcUrl(USER, database);
+  }
+
+  /**
+   * {@code -Denplan.postgres.dataDir=DIR}: keep the embedded server's data directory in DIR and reuse it on the next
+   * run (initdb only when DIR holds no cluster yet) instead of a fresh temporary one.
+   */
+  public static final String DATA_DIRECTORY = "enplan.postgres.dataDir";
+
   private static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
         long start = System.nanoTime();
         // As root (CI containers), zonky runs initdb and postgres under "unshare -U", as PostgreSQL refuses root.
-        server = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        String dataDirectory = System.getProperty(DATA_DIRECTORY);
+        if (dataDirectory != null && !dataDirectory.isBlank()) {
+          builder.setDataDirectory(new java.io.File(dataDirectory).getAbsoluteFile()).setCleanDataDirectory(false);
+        }
+        server = builder
             .setServerConfig("max_connections", "200")
             .setServerConfig("fsync", "off")
             .setServerConfig("synchronous_commit", "off")
