@@ -33,7 +33,7 @@ final class BenchDatabase {
    */
   static boolean reusing() {
     return postgres() && System.getProperty("bench.postgres.url") == null
-        && !System.getProperty(EmbeddedPostgresSupport.DATA_DIRECTORY, "").isBlank();
+        && EmbeddedPostgresSupport.keepsDataDirectory();
   }
 
   /** For {@code @DynamicPropertySource}: the H2 URL to use on H2, or the PostgreSQL database. */

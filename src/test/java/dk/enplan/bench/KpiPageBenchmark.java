@@ -3,6 +3,7 @@ package dk.enplan.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.enplan.kpi.KpiRebuild;
+import dk.enplan.postgres.EmbeddedPostgresSupport;
 import dk.enplan.privacy.CprProtection;
 import dk.enplan.testing.TestIdentity;
 import java.net.URI;
@@ -94,7 +95,7 @@ class KpiPageBenchmark {
     if (stored >= COURSES) {
       // -Denplan.postgres.dataDir: an earlier run loaded and filled this database; measure it as it is.
       out.append(String.format("reused the loaded database in %s: %,d courses, not loaded again%n",
-          System.getProperty(dk.enplan.postgres.EmbeddedPostgresSupport.DATA_DIRECTORY), stored));
+          System.getProperty(EmbeddedPostgresSupport.DATA_DIRECTORY), stored));
     } else {
       if (stored > 0) {
         throw new IllegalStateException("the reused database holds " + stored + " courses, not " + COURSES

@@ -1,16 +1,12 @@
 package dk.enplan.bench;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.slf4j.LoggerFactory;
 
 /**
  * Where the time of an HTTP request goes: every MyBatis statement the engine (and the application's own mappings)
@@ -33,32 +29,12 @@ final class RequestStatements {
   }
 
   static Tally capture(Runnable action) {
-    ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    appender.start();
-    Map<Logger, Level> levels = new HashMap<>();
-    Map<Logger, Boolean> additive = new HashMap<>();
-    for (String name : NAMESPACES) {
-      Logger logger = (Logger) LoggerFactory.getLogger(name);
-      levels.put(logger, logger.getLevel());
-      additive.put(logger, logger.isAdditive());
-      logger.addAppender(appender);
-      logger.setAdditive(false);
-      logger.setLevel(Level.DEBUG);
-    }
-    try {
-      action.run();
-    } finally {
-      levels.forEach((logger, level) -> {
-        logger.setLevel(level);
-        logger.setAdditive(additive.get(logger));
-        logger.detachAppender(appender);
-      });
-    }
+    List<ILoggingEvent> log = MyBatisStatementLog.during(NAMESPACES, action);
     Map<String, long[]> byStatement = new TreeMap<>();
     Map<String, Instant> sent = new HashMap<>();
     long total = 0;
     int count = 0;
-    for (ILoggingEvent event : List.copyOf(appender.list)) {
+    for (ILoggingEvent event : log) {
       String message = event.getFormattedMessage();
       String key = event.getThreadName() + "|" + event.getLoggerName();
       if (message.startsWith("==> Parameters:")) {

@@ -1,15 +1,11 @@
 package dk.enplan.bench;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.LoggerFactory;
 
 /**
  * The SQL the engine sends for given MyBatis statements, parameters filled in, read from MyBatis' statement log
@@ -27,20 +23,8 @@ final class StatementCapture {
   static Map<String, String> capture(List<String> statementIds, Runnable action) {
     Map<String, String> sql = new LinkedHashMap<>();
     for (String id : statementIds) {
-      Logger logger = (Logger) LoggerFactory.getLogger(id);
-      ListAppender<ILoggingEvent> appender = new ListAppender<>();
-      appender.start();
-      logger.addAppender(appender);
-      Level before = logger.getLevel();
-      logger.setLevel(Level.DEBUG);
-      try {
-        action.run();
-      } finally {
-        logger.setLevel(before);
-        logger.detachAppender(appender);
-      }
       String prepared = null;
-      for (ILoggingEvent event : appender.list) {
+      for (ILoggingEvent event : MyBatisStatementLog.during(List.of(id), action)) {
         String message = event.getFormattedMessage();
         if (message.startsWith("==>  Preparing:")) {
           prepared = message.substring("==>  Preparing:".length()).trim();

@@ -1,6 +1,7 @@
 package dk.enplan.postgres;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -25,16 +26,20 @@ public final class EmbeddedPostgresSupport {
   private EmbeddedPostgresSupport() {
   }
 
+  /**
+   * {@code -Denplan.postgres.dataDir=DIR}: keep the embedded server's data directory in DIR and reuse it on the next
+   * run (initdb only when DIR holds no cluster yet) instead of a fresh temporary one.
+   */
+  public static final String DATA_DIRECTORY = "enplan.postgres.dataDir";
+
+  /** Whether the server keeps its data directory between runs ({@link #DATA_DIRECTORY} set). */
+  public static boolean keepsDataDirectory() {
+    return !System.getProperty(DATA_DIRECTORY, "").isBlank();
+  }
+
   /** Creates a new database {@code enplan_<name>_<n>} and returns its JDBC URL (user {@link #USER}). */
   public static String newDatabase(String name) {
-    String database = "enplan_" + name.toLowerCase().replaceAll("[^a-z0-9]", "_") + "_" + DATABASES.incrementAndGet();
-    try (Connection connection = server().getPostgresDatabase().getConnection();
-         Statement statement = connection.createStatement()) {
-      statement.execute("CREATE DATABASE " + database);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot create database " + database, e);
-    }
-    return server().getJdbcUrl(USER, database);
+    return database(databaseName(name) + "_" + DATABASES.incrementAndGet(), false);
   }
 
   /**
@@ -42,13 +47,22 @@ public final class EmbeddedPostgresSupport {
    * {@link #DATA_DIRECTORY} set, what an earlier run loaded into it is still there.
    */
   public static String reusableDatabase(String name) {
-    String database = "enplan_" + name.toLowerCase().replaceAll("[^a-z0-9]", "_");
+    return database(databaseName(name), true);
+  }
+
+  private static String databaseName(String name) {
+    return "enplan_" + name.toLowerCase().replaceAll("[^a-z0-9]", "_");
+  }
+
+  private static String database(String database, boolean keepExisting) {
     try (Connection connection = server().getPostgresDatabase().getConnection();
          Statement statement = connection.createStatement()) {
-      try (var exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
-        if (!exists.next()) {
-          statement.execute("CREATE DATABASE " + database);
-        }
+      boolean exists;
+      try (var found = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
+        exists = found.next();
+      }
+      if (!(exists && keepExisting)) {
+        statement.execute("CREATE DATABASE " + database);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create database " + database, e);
@@ -56,21 +70,15 @@ public final class EmbeddedPostgresSupport {
     return server().getJdbcUrl(USER, database);
   }
 
-  /**
-   * {@code -Denplan.postgres.dataDir=DIR}: keep the embedded server's data directory in DIR and reuse it on the next
-   * run (initdb only when DIR holds no cluster yet) instead of a fresh temporary one.
-   */
-  public static final String DATA_DIRECTORY = "enplan.postgres.dataDir";
-
   private static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
         long start = System.nanoTime();
         // As root (CI containers), zonky runs initdb and postgres under "unshare -U", as PostgreSQL refuses root.
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-        String dataDirectory = System.getProperty(DATA_DIRECTORY);
-        if (dataDirectory != null && !dataDirectory.isBlank()) {
-          builder.setDataDirectory(new java.io.File(dataDirectory).getAbsoluteFile()).setCleanDataDirectory(false);
+        if (keepsDataDirectory()) {
+          builder.setDataDirectory(new File(System.getProperty(DATA_DIRECTORY)).getAbsoluteFile())
+              .setCleanDataDirectory(false);
         }
         server = builder
             .setServerConfig("max_connections", "200")
