@@ -119,7 +119,7 @@ final class PlanStoreLoader {
       String coordinator = !mix.full() ? "koordinator." + tenant : status.equals("REFERRED") ? null
           : "koordinator-" + extras.nextInt(20) + "." + tenant;
       Instant consentAt = !mix.full() ? (status.equals("REFERRED") ? null : created.plus(3, ChronoUnit.DAYS))
-          : consented ? created.plus(1 + extras.nextInt(30), ChronoUnit.DAYS) : null;
+          : consented ? capped(created.plus(1 + extras.nextInt(30), ChronoUnit.DAYS), until) : null;
       Instant closedAt = !ended ? null : !mix.full() ? created.plus(60, ChronoUnit.DAYS)
           : capped(created.plus(status.equals("CLOSED") ? 120 + extras.nextInt(600) : 5 + extras.nextInt(40),
               ChronoUnit.DAYS), until);
@@ -152,7 +152,7 @@ final class PlanStoreLoader {
       }
       if (consented) {
         int versions = mix.full() ? 1 + extras.nextInt(3) : 1 + random.nextInt(2);
-        Instant agreed = mix.full() ? consentAt.plus(5 + extras.nextInt(40), ChronoUnit.DAYS) : null;
+        Instant agreed = mix.full() ? capped(consentAt.plus(5 + extras.nextInt(40), ChronoUnit.DAYS), until) : null;
         Instant end = closedAt != null ? closedAt : until;
         if (mix.full()) {
           events.add("CONSENT_GIVEN", "consent:" + id, "", null, null, consentAt);
