@@ -6,17 +6,22 @@
 # JVM and flags, each on an in-memory H2 and a free port. For each start it prints Spring Boot's "Started … in"
 # seconds and the resident memory (VmRSS) 5 s after that line, then the ratios of the medians.
 # Én Plan runs as the demo starts it (profile demo: demo users, filters and courses).
-# Usage: bench/lean-start.sh [--no-build] [--runs N]      JVM flags for both: JAVA_OPTS="..."; Maven: MVN=./mvnw
+# Usage: bench/lean-start.sh [--no-build] [--runs N] [--cds enplan|both]     Maven: MVN=./mvnw
+#   --cds enplan: Én Plan starts as docs/cluster.md has a node start it, from its extracted jar with a class data
+#   sharing archive (deploy/cds-archive.sh), the bare one as Spring Boot builds it; --cds both: the bare one the same way.
+# JVM flags for both: JAVA_OPTS="..."; for Én Plan only: ENPLAN_JAVA_OPTS="...".
 # Experiments: ENPLAN_ARGS="--spring.main.lazy-initialization=true" adds arguments to Én Plan's starts only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build=true
 runs=3
+cds=none
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --no-build) build=false ;;
     --runs) runs="$2"; shift ;;
+    --cds) cds="$2"; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -24,6 +29,7 @@ done
 mvn=${MVN:-mvn}
 java_opts=(${JAVA_OPTS:-})
 enplan_args=(${ENPLAN_ARGS:-})
+enplan_java_opts=(${ENPLAN_JAVA_OPTS:-})
 
 boot=$(sed -n '/<parent>/,/<\/parent>/s:.*<version>\(.*\)</version>.*:\1:p' pom.xml)
 camunda=$(sed -n 's:.*<camunda.version>\(.*\)</camunda.version>.*:\1:p' pom.xml)
@@ -117,11 +123,29 @@ bare_jar=$bare/target/bare-camunda-1.jar
 pid=
 trap '[[ -n "$pid" ]] && kill "$pid" 2>/dev/null; true' EXIT
 
-# start NAME JAR ARGS…: prints "seconds rss_mb"
+# with_cds NAME JAR: the same preparation as a node's (deploy/cds-archive.sh) into target/bench-cds/NAME; prints the
+# extracted jar's path, next to which the archive app.jsa lies
+with_cds() { deploy/cds-archive.sh "$2" "target/bench-cds/$1"; }
+bare_db="--spring.datasource.url=jdbc:h2:mem:bare;DB_CLOSE_DELAY=-1"
+enplan_db="--spring.datasource.url=jdbc:h2:mem:enplan;DB_CLOSE_DELAY=-1"
+bare_opts=(); enplan_opts=("${enplan_java_opts[@]}")
+if [[ $cds == enplan || $cds == both ]]; then
+  enplan_jar=$(with_cds enplan "$enplan_jar")
+  enplan_opts+=("-XX:SharedArchiveFile=$(dirname "$enplan_jar")/app.jsa")
+fi
+if [[ $cds == both ]]; then
+  bare_jar=$(with_cds bare "$bare_jar")
+  bare_opts+=("-XX:SharedArchiveFile=$(dirname "$bare_jar")/app.jsa")
+fi
+
+# start NAME JAR JVM-FLAGS… -- ARGS…: prints "seconds rss_mb"
 start() {
   local name=$1 jar=$2; shift 2
+  local flags=()
+  while [[ $1 != -- ]]; do flags+=("$1"); shift; done
+  shift
   local log; log=$(mktemp "/tmp/lean-start-$name.XXXXXX.log")
-  java "${java_opts[@]}" -jar "$jar" --server.port=0 "$@" >"$log" 2>&1 &
+  java "${java_opts[@]}" "${flags[@]}" -jar "$jar" --server.port=0 "$@" >"$log" 2>&1 &
   pid=$!
   # Up to 10 minutes: on a loaded machine a start takes minutes (compare only starts of the same run).
   for _ in $(seq 1 2400); do
@@ -141,14 +165,14 @@ start() {
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
 echo "Spring Boot $boot, camunda-bom $camunda; $(java -version 2>&1 | head -1); nproc $(nproc); load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "JVM flags: ${JAVA_OPTS:-(none)}; Én Plan's extra arguments: ${ENPLAN_ARGS:-(none)}"
+echo "JVM flags: ${JAVA_OPTS:-(none)}; Én Plan's own: ${enplan_opts[*]:-(none)}; bare's own: ${bare_opts[*]:-(none)}"
+echo "Én Plan's extra arguments: ${ENPLAN_ARGS:-(none)}; class data sharing: $cds"
 printf '%-4s  %-22s  %-22s\n' run "bare: started, RSS" "Én Plan: started, RSS"
 bare_s=(); bare_m=(); ours_s=(); ours_m=()
 for i in $(seq 1 "$runs"); do
   bs=; os=
-  read -r bs bm < <(start bare "$bare_jar" "--spring.datasource.url=jdbc:h2:mem:bare;DB_CLOSE_DELAY=-1") || true
-  read -r os om < <(start enplan "$enplan_jar" "--spring.datasource.url=jdbc:h2:mem:enplan;DB_CLOSE_DELAY=-1" \
-    "${enplan_args[@]}") || true
+  read -r bs bm < <(start bare "$bare_jar" "${bare_opts[@]}" -- "$bare_db") || true
+  read -r os om < <(start enplan "$enplan_jar" "${enplan_opts[@]}" -- "$enplan_db" "${enplan_args[@]}") || true
   if [[ -z "${bs:-}" || -z "${os:-}" ]]; then echo "a start failed (above)" >&2; exit 1; fi
   bare_s+=("$bs"); bare_m+=("$bm"); ours_s+=("$os"); ours_m+=("$om")
   printf '%-4s  %6s s, %5s MB        %6s s, %5s MB\n' "$i" "$bs" "$bm" "$os" "$om"
