@@ -146,6 +146,7 @@ public class KpiLedger {
           jdbc.update("insert into kpi_due (task_id, course_id, tenant_id, kind, due_at, due_month, is_open)"
               + " values (?, ?, ?, ?, ?, ?, true)", taskId(event), courseId, t, event.item(),
               timestamp(event.dueAt()), e.month());
+          counters.add(t, e.month(), KpiMetric.OPEN_DUE, event.item(), 1);
         }
       }
       case DONE -> jdbc.query("select due_at, due_month, kind from kpi_due where task_id = ? and is_open",
@@ -153,6 +154,7 @@ public class KpiLedger {
             Instant due = rs.getTimestamp(1).toInstant();
             jdbc.update("update kpi_due set is_open = false, done_at = ? where task_id = ?", timestamp(event.at()),
                 taskId(event));
+            counters.add(t, rs.getInt(2), KpiMetric.OPEN_DUE, rs.getString(3), -1);
             if (event.at().isAfter(due)) {
               counters.add(t, rs.getInt(2), KpiMetric.LATE_DONE, rs.getString(3), 1);
             }

@@ -20,6 +20,8 @@ final class KpiMetric {
   static final String CLOSURES = "closures";
   /** Item = assessment / followUp, by the month it was due: done after its due date. */
   static final String LATE_DONE = "late_done";
+  /** Assessments and follow-ups still open, under the month they are due in (item: the kind). */
+  static final String OPEN_DUE = "open_due";
   /** Item = life domain, by the month of the latest measurement: courses with two or more measurements. */
   static final String PROGRESSION_COURSES = "progression_courses";
   static final String PROGRESSION_CHANGE = "progression_change";

@@ -1,5 +1,6 @@
 package dk.enplan.kpi;
 
+import dk.enplan.course.DanishDates;
 import dk.enplan.plan.LifeDomain;
 import dk.enplan.taskcard.CoursePhase;
 import java.sql.Timestamp;
@@ -105,32 +106,57 @@ class KpiQueries {
         counters.getOrDefault(KpiMetric.CITIZENS_MULTI, 0L));
   }
 
+  /**
+   * Open past their due date: every item still open from the months before this one (the {@code open_due} counters,
+   * a few rows per municipality and month however many courses), and this month's open items due before now.
+   */
   private KpiSummary.LateCount lateNow(String tenant, Instant now) {
-    Map<String, Long> open = new HashMap<>();
-    jdbc.query("select kind, count(*) from kpi_due where is_open and due_at < ?" + and(tenant) + " group by kind",
-        rs -> {
-          open.put(rs.getString(1), rs.getLong(2));
-        }, args(Timestamp.from(now), tenant));
+    Map<String, Long> open = new HashMap<>(lateThisMonth(tenant, now));
+    jdbc.query("select item, sum(amount) from kpi_month where metric = ? and yyyymm between 1 and ?" + and(tenant)
+        + " group by item", rs -> {
+          open.merge(rs.getString(1), rs.getLong(2), Long::sum);
+        }, args(KpiMetric.OPEN_DUE, KpiMonth.of(now) - 1, tenant));
     return new KpiSummary.LateCount(open.getOrDefault(KpiEnginePlugin.ASSESSMENT, 0L),
         open.getOrDefault(KpiEnginePlugin.FOLLOW_UP, 0L));
   }
 
-  private List<KpiSummary.LateMonth> lateMonths(String tenant, KpiPeriod period, Instant now, Counters c) {
+  /** This month's items still open and due before now, by kind. */
+  private Map<String, Long> lateThisMonth(String tenant, Instant now) {
     Map<String, Long> open = new HashMap<>();
-    jdbc.query("select due_month, kind, count(*) from kpi_due where is_open and due_at < ? and due_month between ?"
-        + " and ?" + and(tenant) + " group by due_month, kind", rs -> {
-          open.put(rs.getInt(1) + "/" + rs.getString(2), rs.getLong(3));
-        }, args(Timestamp.from(now), period.fromMonth(), period.toMonth(), tenant));
+    Instant monthStart = YearMonth.from(now.atZone(DanishDates.DANISH_TIME)).atDay(1)
+        .atStartOfDay(DanishDates.DANISH_TIME).toInstant();
+    jdbc.query("select kind, count(*) from kpi_due where is_open and due_at >= ? and due_at < ?" + and(tenant)
+        + " group by kind", rs -> {
+          open.put(rs.getString(1), rs.getLong(2));
+        }, args(Timestamp.from(monthStart), Timestamp.from(now), tenant));
+    return open;
+  }
+
+  /**
+   * Late per month of the period: done after the due date, or still open past it — for a past month its open items
+   * (counters), for this month those due before now, for a later month none.
+   */
+  private List<KpiSummary.LateMonth> lateMonths(String tenant, KpiPeriod period, Instant now, Counters c) {
+    int thisMonth = KpiMonth.of(now);
+    Map<String, Long> thisMonthOpen = period.fromMonth() <= thisMonth && thisMonth <= period.toMonth()
+        ? lateThisMonth(tenant, now) : Map.of();
     List<KpiSummary.LateMonth> months = new ArrayList<>();
     for (YearMonth m : period.months()) {
       int month = KpiMonth.of(m);
       months.add(new KpiSummary.LateMonth(m.toString(),
           c.get(KpiMetric.LATE_DONE, month, KpiEnginePlugin.ASSESSMENT)
-              + open.getOrDefault(month + "/" + KpiEnginePlugin.ASSESSMENT, 0L),
+              + openLate(c, month, thisMonth, thisMonthOpen, KpiEnginePlugin.ASSESSMENT),
           c.get(KpiMetric.LATE_DONE, month, KpiEnginePlugin.FOLLOW_UP)
-              + open.getOrDefault(month + "/" + KpiEnginePlugin.FOLLOW_UP, 0L)));
+              + openLate(c, month, thisMonth, thisMonthOpen, KpiEnginePlugin.FOLLOW_UP)));
     }
     return months;
+  }
+
+  private static long openLate(Counters c, int month, int thisMonth, Map<String, Long> thisMonthOpen, String kind) {
+    if (month < thisMonth) {
+      return c.get(KpiMetric.OPEN_DUE, month, kind);
+    }
+    return month == thisMonth ? thisMonthOpen.getOrDefault(kind, 0L) : 0;
   }
 
   private Counters counters(String tenant, KpiPeriod period) {

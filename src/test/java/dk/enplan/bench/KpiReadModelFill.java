@@ -92,6 +92,7 @@ final class KpiReadModelFill {
         + "   where contact_persons > 1"
         + "  union all select tenant_id, due_month, 'late_done', kind, 1 from kpi_due"
         + "   where not is_open and done_at > due_at"
+        + "  union all select tenant_id, due_month, 'open_due', kind, 1 from kpi_due where is_open"
         + "  union all select tenant_id, latest_month, 'progression_courses', life_domain, 1 from kpi_progression"
         + "   where measurements >= 2"
         + "  union all select tenant_id, latest_month, 'progression_change', life_domain, latest_score - first_score"
