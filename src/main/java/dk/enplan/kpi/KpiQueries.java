@@ -56,7 +56,8 @@ class KpiQueries {
     long contactCourses = c.total(KpiMetric.CONTACT_COURSES, "");
     long contactPersons = c.total(KpiMetric.CONTACT_PERSONS, "");
 
-    List<KpiSummary.LateMonth> lateMonths = lateMonths(tenant, period, now, c);
+    Map<String, Long> lateThisMonth = lateThisMonth(tenant, now);
+    List<KpiSummary.LateMonth> lateMonths = lateMonths(period, now, c, lateThisMonth);
     List<KpiSummary.Progression> progression = new ArrayList<>();
     for (LifeDomain domain : LifeDomain.values()) {
       progression.add(progression(c, domain.key()));
@@ -75,7 +76,7 @@ class KpiQueries {
         new KpiSummary.ContactPersons(contactCourses, ratio(contactPersons, contactCourses),
             c.total(KpiMetric.CONTACT_MULTI, "")),
         activePlans(plans),
-        new KpiSummary.Late(lateNow(tenant, now), lateMonths),
+        new KpiSummary.Late(lateNow(tenant, now, lateThisMonth), lateMonths),
         progression,
         new KpiSummary.Closures(reasons.stream().mapToLong(KpiSummary.ReasonCount::courses).sum(), reasons),
         new KpiSummary.Deliveries(c.totalOfAll(KpiMetric.DELIVERIES_FAILED),
@@ -110,8 +111,8 @@ class KpiQueries {
    * Open past their due date: every item still open from the months before this one (the {@code open_due} counters,
    * a few rows per municipality and month however many courses), and this month's open items due before now.
    */
-  private KpiSummary.LateCount lateNow(String tenant, Instant now) {
-    Map<String, Long> open = new HashMap<>(lateThisMonth(tenant, now));
+  private KpiSummary.LateCount lateNow(String tenant, Instant now, Map<String, Long> lateThisMonth) {
+    Map<String, Long> open = new HashMap<>(lateThisMonth);
     jdbc.query("select item, sum(amount) from kpi_month where metric = ? and yyyymm between 1 and ?" + and(tenant)
         + " group by item", rs -> {
           open.merge(rs.getString(1), rs.getLong(2), Long::sum);
@@ -136,10 +137,9 @@ class KpiQueries {
    * Late per month of the period: done after the due date, or still open past it — for a past month its open items
    * (counters), for this month those due before now, for a later month none.
    */
-  private List<KpiSummary.LateMonth> lateMonths(String tenant, KpiPeriod period, Instant now, Counters c) {
+  private static List<KpiSummary.LateMonth> lateMonths(KpiPeriod period, Instant now, Counters c,
+                                                       Map<String, Long> thisMonthOpen) {
     int thisMonth = KpiMonth.of(now);
-    Map<String, Long> thisMonthOpen = period.fromMonth() <= thisMonth && thisMonth <= period.toMonth()
-        ? lateThisMonth(tenant, now) : Map.of();
     List<KpiSummary.LateMonth> months = new ArrayList<>();
     for (YearMonth m : period.months()) {
       int month = KpiMonth.of(m);
