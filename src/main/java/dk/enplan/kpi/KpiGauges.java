@@ -5,7 +5,7 @@ import dk.enplan.municipality.MunicipalityCatalog;
 import dk.enplan.operations.CountedGauge;
 import dk.enplan.taskcard.CoursePhase;
 import io.micrometer.core.instrument.Tags;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Two KPIs as Prometheus gauges (docs/operations.md, docs/kpi.md), from the read model: the courses not ended by
  * municipality and phase (the counters of "now", a few rows), and the assessments and follow-ups open past their due
- * date by municipality (an index range on the open ones).
+ * date by municipality (as the summary counts them, {@link KpiQueries#lateNow}).
  */
 @Configuration
 class KpiGauges {
@@ -42,19 +42,16 @@ class KpiGauges {
   }
 
   @Bean
-  CountedGauge kpiLateWork(JdbcTemplate jdbc, MunicipalityCatalog municipalities) {
+  CountedGauge kpiLateWork(KpiQueries queries, MunicipalityCatalog municipalities) {
     return CountedGauge.of("enplan.kpi.late", "Assessments and follow-ups open past their due date, by municipality", () -> {
-      Map<String, Long> counts = new HashMap<>();
-      jdbc.query("select tenant_id, kind, count(*) from kpi_due where is_open and due_at < ? group by tenant_id,"
-          + " kind", rs -> {
-            counts.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3));
-          }, Timestamp.from(ClockUtil.getCurrentTime().toInstant()));
+      Instant now = ClockUtil.getCurrentTime().toInstant();
       Map<Tags, Number> values = new LinkedHashMap<>();
       for (Municipality municipality : municipalities.all()) {
-        for (String kind : new String[] {KpiEnginePlugin.ASSESSMENT, KpiEnginePlugin.FOLLOW_UP}) {
-          values.put(Tags.of("municipality", municipality.tenant(), "kind", kind),
-              counts.getOrDefault(municipality.tenant() + "/" + kind, 0L));
-        }
+        KpiSummary.LateCount late = queries.lateNow(municipality.tenant(), now);
+        values.put(Tags.of("municipality", municipality.tenant(), "kind", KpiEnginePlugin.ASSESSMENT),
+            late.assessments());
+        values.put(Tags.of("municipality", municipality.tenant(), "kind", KpiEnginePlugin.FOLLOW_UP),
+            late.followUps());
       }
       return values;
     });

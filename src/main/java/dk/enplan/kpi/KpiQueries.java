@@ -111,6 +111,10 @@ class KpiQueries {
    * Open past their due date: every item still open from the months before this one (the {@code open_due} counters,
    * a few rows per municipality and month however many courses), and this month's open items due before now.
    */
+  KpiSummary.LateCount lateNow(String tenant, Instant now) {
+    return lateNow(tenant, now, lateThisMonth(tenant, now));
+  }
+
   private KpiSummary.LateCount lateNow(String tenant, Instant now, Map<String, Long> lateThisMonth) {
     Map<String, Long> open = new HashMap<>(lateThisMonth);
     jdbc.query("select item, sum(amount) from kpi_month where metric = ? and yyyymm between 1 and ?" + and(tenant)
