@@ -33,7 +33,7 @@ class KpiController {
   }
 
   @GetMapping(value = "/api/kpi/courses", produces = MediaType.APPLICATION_JSON_VALUE)
-  @Operation(summary = "The courses behind one KPI of the leader's own municipality (leder only)")
+  @Operation(summary = "The courses behind one KPI of the leader's own municipality, 50 a page (leder only)")
   ResponseEntity<KpiCourses> courses(
       @Parameter(description = "The KPI, e.g. daysToFirstPlan") @RequestParam(required = false) String kpi,
       @Parameter(description = "First month, YYYY-MM") @RequestParam(required = false) String from,
@@ -41,8 +41,9 @@ class KpiController {
       @Parameter(description = "The leader's own tenant id (default)") @RequestParam(required = false)
       String municipality,
       @Parameter(description = "Phase, closure reason, life domain or sector, by KPI") @RequestParam(required = false)
-      String key) {
+      String key,
+      @Parameter(description = "The next page: the answer's next") @RequestParam(required = false) String after) {
     return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-        .body(reports.courses(kpi, from, to, municipality, key));
+        .body(reports.courses(kpi, from, to, municipality, key, after));
   }
 }

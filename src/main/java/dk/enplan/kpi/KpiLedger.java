@@ -76,7 +76,8 @@ public class KpiLedger {
   }
 
   /** The event's effect on the derived tables; the same for the incremental path and a rebuild. */
-  void apply(Recorded e, KpiCounters counters) {
+  void apply(Recorded e, KpiCounters target) {
+    KpiCounters counters = KpiCounters.withNetworkTotals(target);
     CourseEvent event = e.event();
     String t = e.tenant();
     String courseId = event.courseId();

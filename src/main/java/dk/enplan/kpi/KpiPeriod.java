@@ -1,6 +1,8 @@
 package dk.enplan.kpi;
 
+import dk.enplan.course.DanishDates;
 import dk.enplan.process.RequestRefusedException;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -45,6 +47,16 @@ record KpiPeriod(YearMonth from, YearMonth to) {
     } catch (DateTimeParseException e) {
       throw new RequestRefusedException(HttpStatus.BAD_REQUEST, field, "'" + value + "' er ikke en gyldig måned");
     }
+  }
+
+  /** The period's first moment, midnight Danish time at the start of {@code from}. */
+  Instant start() {
+    return from.atDay(1).atStartOfDay(DanishDates.DANISH_TIME).toInstant();
+  }
+
+  /** The first moment after the period. */
+  Instant end() {
+    return to.plusMonths(1).atDay(1).atStartOfDay(DanishDates.DANISH_TIME).toInstant();
   }
 
   int fromMonth() {

@@ -18,8 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the KPIs of one scope (a municipality, or network-wide when the tenant is null) from the read model: the
- * period's counters in one query on {@code kpi_month} (municipalities × months × counters, not courses), the counts of
- * "now" from the counters of month 0, the open due items and the courses with an active plan.
+ * period's counters in one query on {@code kpi_month} (months × counters of the municipality, or of the network's
+ * sums under {@code '*'}; not courses), the counts of "now" from the counters of month 0, and this month's open due
+ * items.
  */
 @Component
 @Transactional(readOnly = true)
@@ -117,10 +118,10 @@ class KpiQueries {
 
   private KpiSummary.LateCount lateNow(String tenant, Instant now, Map<String, Long> lateThisMonth) {
     Map<String, Long> open = new HashMap<>(lateThisMonth);
-    jdbc.query("select item, sum(amount) from kpi_month where metric = ? and yyyymm between 1 and ?" + and(tenant)
+    jdbc.query("select item, sum(amount) from kpi_month where metric = ? and yyyymm between 1 and ? and tenant_id = ?"
         + " group by item", rs -> {
           open.merge(rs.getString(1), rs.getLong(2), Long::sum);
-        }, args(KpiMetric.OPEN_DUE, KpiMonth.of(now) - 1, tenant));
+        }, KpiMetric.OPEN_DUE, KpiMonth.of(now) - 1, scope(tenant));
     return new KpiSummary.LateCount(open.getOrDefault(KpiEnginePlugin.ASSESSMENT, 0L),
         open.getOrDefault(KpiEnginePlugin.FOLLOW_UP, 0L));
   }
@@ -165,11 +166,16 @@ class KpiQueries {
 
   private Counters counters(String tenant, KpiPeriod period) {
     Counters counters = new Counters();
-    jdbc.query("select yyyymm, metric, item, sum(amount) from kpi_month where yyyymm between ? and ?" + and(tenant)
-        + " group by yyyymm, metric, item", rs -> {
+    jdbc.query("select yyyymm, metric, item, amount from kpi_month where yyyymm between ? and ? and tenant_id = ?",
+        rs -> {
           counters.put(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4));
-        }, args(period.fromMonth(), period.toMonth(), tenant));
+        }, period.fromMonth(), period.toMonth(), scope(tenant));
     return counters;
+  }
+
+  /** The tenant whose month counters to read: the municipality's, or the network's sums ({@code '*'}). */
+  private static String scope(String tenant) {
+    return tenant == null ? KpiMetric.NETWORK : tenant;
   }
 
   static String and(String tenant) {

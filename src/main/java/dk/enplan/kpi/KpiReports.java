@@ -39,11 +39,11 @@ public class KpiReports {
     return queries.summary(described, scope.map(Municipality::tenant).orElse(null), period, now);
   }
 
-  /** The courses behind one KPI of the leader's own municipality. */
-  public KpiCourses courses(String kpi, String from, String to, String municipality, String key) {
+  /** One page of the courses behind one KPI of the leader's own municipality ({@code after}: the page before's next). */
+  public KpiCourses courses(String kpi, String from, String to, String municipality, String key, String after) {
     Municipality scope = access.drillDownScope(municipality);
     KpiPeriod period = KpiPeriod.parse(from, to);
-    return drillDown.courses(kpi, key, scope.tenant(), period, now());
+    return drillDown.courses(kpi, key, scope.tenant(), period, after, now());
   }
 
   private static Instant now() {

@@ -371,19 +371,32 @@ class KpiPage {
   async drill(kpi, key, title) {
     const box = this.node.querySelector('[data-enplan=courses]');
     box.innerHTML = `<h2 data-enplan="courses-title">${escape(title)}</h2><p>Henter …</p>`;
-    let answer;
-    try {
-      answer = await getJson(this.base + '/kpi/courses?' + query({kpi, key, from: this.period.from,
-        to: this.period.to}));
-    } catch (e) {
-      box.innerHTML = `<h2>${escape(title)}</h2><p class="enplan-error">Forløbene kunne ikke hentes: ${escape(e.message)}</p>`;
-      return;
-    }
-    const rows = (answer.courses || []).map(c => [escape(c.courseId), c.maskedCpr ? escape(c.maskedCpr) : '–', escape(c.phase),
-      c.days == null ? '–' : number(c.days)]);
-    box.innerHTML = `<h2 data-enplan="courses-title">${escape(title)}</h2>`
-        + (rows.length ? table(['Forløb', 'Borger', 'Fase', 'Dage'], rows, null, 'courses', 3) : '<p>Ingen forløb.</p>')
-        + (answer.truncated ? `<p class="enplan-note">Viser de første ${answer.limit} forløb.</p>` : '');
+    const rows = [];
+    const show = async after => {
+      let answer;
+      try {
+        answer = await getJson(this.base + '/kpi/courses?' + query({kpi, key, from: this.period.from,
+          to: this.period.to, after}));
+      } catch (e) {
+        box.innerHTML = `<h2>${escape(title)}</h2><p class="enplan-error">Forløbene kunne ikke hentes: ${escape(e.message)}</p>`;
+        return;
+      }
+      (answer.courses || []).forEach(c => rows.push([escape(c.courseId), c.maskedCpr ? escape(c.maskedCpr) : '–',
+        escape(c.phase), c.days == null ? '–' : number(c.days)]));
+      box.innerHTML = `<h2 data-enplan="courses-title">${escape(title)}</h2>`
+          + (rows.length ? table(['Forløb', 'Borger', 'Fase', 'Dage'], rows, null, 'courses', 3) : '<p>Ingen forløb.</p>')
+          + (answer.next ? `<p class="enplan-note">Viser ${number(rows.length)} forløb.
+              <button type="button" class="btn btn-default btn-sm" data-enplan="more">Vis ${answer.limit} mere</button></p>` : '');
+      const more = box.querySelector('[data-enplan=more]');
+      if (more) {
+        more.addEventListener('click', () => {
+          more.disabled = true;
+          more.textContent = 'Henter …';
+          show(answer.next);
+        });
+      }
+    };
+    await show(undefined);
     box.scrollIntoView({block: 'nearest'});
   }
 }

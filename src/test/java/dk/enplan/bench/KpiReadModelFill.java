@@ -112,6 +112,10 @@ final class KpiReadModelFill {
         + "   and cpr_hash is not null group by cpr_hash having count(*) > 1"
         + " ) x (tenant_id, yyyymm, metric, item, amount) group by tenant_id, yyyymm, metric, item"
         + " having sum(amount) <> 0");
+    // The network's month counters, as the ledger adds them beside each municipality's (and V9 fills them).
+    time(seconds, "kpi_month (network)", "insert into kpi_month (tenant_id, yyyymm, metric, item, amount)"
+        + " select '*', yyyymm, metric, item, sum(amount) from kpi_month where yyyymm <> 0 and tenant_id <> '*'"
+        + " group by yyyymm, metric, item");
     return seconds;
   }
 
