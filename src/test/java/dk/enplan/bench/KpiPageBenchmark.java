@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.enplan.kpi.KpiRebuild;
 import dk.enplan.postgres.EmbeddedPostgresSupport;
 import dk.enplan.privacy.CprProtection;
+import dk.enplan.testing.EngineHttp;
 import dk.enplan.testing.TestIdentity;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -55,7 +56,9 @@ class KpiPageBenchmark {
   static final int RUNS = Integer.getInteger("bench.queries", 300);
   /** The lists behind the numbers measured, {@code kpi} or {@code kpi:key}, comma-separated. */
   static final List<String> DRILL_DOWNS = Arrays.asList(System.getProperty("bench.kpiDrillDowns",
-      "activeCourses,contactPersons,activePlansPerCitizen,lateFollowUps,closures:maal_naaet,referrals").split(","));
+      "activeCourses,activeCourses:INTERVENTION,referrals,daysToConsent,daysToFirstPlan,contactPersons,"
+      + "activePlansPerCitizen,lateAssessments,lateFollowUps,progression,progression:arbejde,closures:maal_naaet,"
+      + "deliveriesFailed,deliveriesRejected,complaints").split(","));
   static final String LEADER = "leder.allerod";
   /**
    * Candidates measured after what is shipped, in the same run ({@code -Dbench.kpiIndexes=dueOpenCovering,dueLate};
@@ -136,6 +139,15 @@ class KpiPageBenchmark {
       assertThat(response.statusCode()).as(request.getKey() + ": " + response.body()).isEqualTo(200);
       sizes.append(String.format("  %-34s %,9d bytes: %s%n", request.getKey(), response.body().length(),
           abbreviate(response.body())));
+    }
+    // The second page of the first list, as "Vis flere" asks it (after= the first page's next).
+    String next = EngineHttp.json(http.send(requests.get("leader: list " + DRILL_DOWNS.get(0)),
+        HttpResponse.BodyHandlers.ofString())).path("next").asText(null);
+    if (next != null) {
+      String[] kpiKey = DRILL_DOWNS.get(0).split(":", 2);
+      requests.put("leader: list " + DRILL_DOWNS.get(0) + ", page 2", get(LEADER, "/api/kpi/courses?kpi="
+          + encode(kpiKey[0]) + (kpiKey.length > 1 ? "&key=" + encode(kpiKey[1]) : "") + "&" + period + "&after="
+          + encode(next)));
     }
     System.out.print("answers:\n" + sizes);
 
