@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.enplan.course.CourseSteps;
+import dk.enplan.courseevent.CourseEvent;
+import dk.enplan.kpi.KpiLedger;
 import dk.enplan.testing.CourseDriver;
 import dk.enplan.testing.CourseEngineTest;
 import dk.enplan.testing.EngineHttp;
 import dk.enplan.testing.TestIdentity;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The Én Plan page in Cockpit, in a real browser (Debian's Chromium, headless, asking for English): a leader of
  * Allerød opens Cockpit, goes to "Én Plan" and sees Allerød's figures in Danish and nothing of Ballerup's; a number
- * opens the list of its courses (course, masked citizen, phase, days); the network user sees the network and each
+ * opens the list of its courses (course, masked citizen, phase, days), 50 at a time with a button for the next 50;
+ * the network user sees the network and each
  * municipality; nothing is loaded from another site. The courses are referred here, in both municipalities, so the
  * referrals on screen are known: what the KPI API counted before plus the courses referred here, and Ballerup's
  * total differs from Allerød's. Screenshots in {@code target/e2e/cockpit-*.png}. Skipped where Chromium and
@@ -33,11 +39,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class CockpitKpiPageIT {
 
   private static final Path SCREENSHOTS = Path.of("target", "e2e");
+  private static final int KPI_PAGE = 50;
   private static final NumberFormat DANISH = NumberFormat.getIntegerInstance(Locale.forLanguageTag("da-DK"));
 
   @LocalServerPort int port;
   @Autowired TestIdentity identity;
   @Autowired CourseDriver driver;
+  @Autowired KpiLedger ledger;
 
   private CockpitPage page;
 
@@ -59,6 +67,13 @@ class CockpitKpiPageIT {
 
   @Test
   void aLeaderSeesHerMunicipalitysFiguresAndTheNetworkSeesEveryMunicipality() {
+    // More than one page of referrals in Allerød (50 a page): earlier referrals recorded as the ledger records them.
+    long earlier = Math.max(0, KPI_PAGE + 6 - referrals("leder.allerod", null) - 2);
+    for (int i = 0; i < earlier; i++) {
+      String id = UUID.randomUUID().toString();
+      ledger.record(new CourseEvent(CourseEvent.Kind.REFERRED, "referred:" + id, id, "allerod", "", null, null,
+          Instant.now().minus(Duration.ofHours(1 + i))));
+    }
     long allerodBefore = referrals("leder.allerod", null);
     long ballerupBefore = referrals("leder.ballerup", null);
     List<String> allerodCourses = new ArrayList<>();
@@ -93,9 +108,15 @@ class CockpitKpiPageIT {
     // From the number to its courses: Allerød's referrals, the citizens masked, no course of Ballerup.
     List<List<String>> rows = page.drillDownTotal("referrals");
     assertThat(page.coursesTitle()).isEqualTo("Henvisninger i perioden");
-    assertThat(rows).hasSize((int) Math.min(allerod, 500));
-    if (allerod <= 500) {
-      // The list is the oldest 500; the courses referred here are in it unless there are more.
+    assertThat(rows).as("the first page").hasSize(KPI_PAGE);
+    assertThat(page.moreButton()).isEqualTo("Vis 50 mere");
+    page.screenshotAsIs(SCREENSHOTS.resolve("cockpit-03-forloeb-side-1-leder.allerod.png"));
+    rows = page.showMore();
+    assertThat(rows).as("the first two pages").hasSize((int) Math.min(allerod, 2L * KPI_PAGE));
+    boolean complete = allerod <= 2L * KPI_PAGE;
+    if (complete) {
+      // In the order referred: the courses referred here, the latest, are on the second page.
+      assertThat(page.moreButton()).isNull();
       assertThat(rows.stream().map(row -> row.get(0)).toList()).containsAll(allerodCourses);
     }
     assertThat(rows).allSatisfy(row -> {
@@ -104,7 +125,7 @@ class CockpitKpiPageIT {
       assertThat(row.get(2)).isNotBlank();
     });
     assertThat(rows.stream().filter(row -> allerodCourses.contains(row.get(0))).map(row -> row.get(1)))
-        .containsExactlyInAnyOrder(allerod <= 500 ? new String[] {"010190-xxxx", "020290-xxxx"} : new String[0]);
+        .containsExactlyInAnyOrder(complete ? new String[] {"010190-xxxx", "020290-xxxx"} : new String[0]);
     page.showCourses();
     page.screenshotAsIs(SCREENSHOTS.resolve("cockpit-03-forloeb-leder.allerod.png"));
     assertThat(page.requestedUrls()).as("nothing loaded from another site")

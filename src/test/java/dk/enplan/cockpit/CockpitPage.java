@@ -112,9 +112,34 @@ final class CockpitPage implements AutoCloseable {
   /** Clicks a KPI's total (a link to its courses) and waits for the list; answers its rows' cells. */
   List<List<String>> drillDownTotal(String kpi) {
     browser.findElement(By.cssSelector("[data-kpi=" + kpi + "] tr.enplan-total a.enplan-drill")).click();
-    WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(COURSES));
-    return table.findElements(By.cssSelector("tbody tr")).stream()
-        .map(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(COURSES));
+    return courseRows();
+  }
+
+  /** The cells of the list's rows as the page holds them, scrolled into view or not. */
+  @SuppressWarnings("unchecked")
+  private List<List<String>> courseRows() {
+    return (List<List<String>>) ((JavascriptExecutor) browser).executeScript("return Array.from("
+        + "document.querySelectorAll('table[data-enplan=courses] tbody tr')).map(row => Array.from("
+        + "row.querySelectorAll('td')).map(cell => cell.textContent.trim()))");
+  }
+
+  /** The text of the list's button for the next page, or null when the list is complete. */
+  String moreButton() {
+    return browser.findElements(By.cssSelector("[data-enplan=more]")).stream().findFirst()
+        .map(button -> ((String) ((JavascriptExecutor) browser).executeScript(
+            "arguments[0].scrollIntoView({block: 'center'}); return arguments[0].textContent", button)).trim())
+        .orElse(null);
+  }
+
+  /** Clicks the list's button for the next page and waits until the list is longer; answers all its rows. */
+  List<List<String>> showMore() {
+    int shown = browser.findElements(By.cssSelector("table[data-enplan=courses] tbody tr")).size();
+    WebElement more = browser.findElement(By.cssSelector("[data-enplan=more]"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", more);
+    more.click();
+    wait.until(b -> b.findElements(By.cssSelector("table[data-enplan=courses] tbody tr")).size() > shown);
+    return courseRows();
   }
 
   String coursesTitle() {
