@@ -98,7 +98,7 @@ class CourseOnPostgresIT {
     List<String> applied = new JdbcTemplate(dataSource).queryForList(
         "select version from flyway_schema_history where success order by installed_rank", String.class);
     // V1..V7 are SQL, 2.1 is the Java migration that encrypts stored CPR numbers (EncryptStoredCprMigration).
-    assertThat(applied).containsExactly("1", "2", "2.1", "3", "4", "5", "6", "7", "8", "9");
+    assertThat(applied).containsExactly("1", "2", "2.1", "3", "4", "5", "6", "7", "8", "9", "10");
     assertThat(Arrays.stream(flyway.info().all()).map(m -> m.getVersion().getVersion()))
         .as("every migration Flyway knows of is applied").containsExactlyElementsOf(applied);
     assertThat(flyway.info().pending()).isEmpty();
@@ -108,17 +108,18 @@ class CourseOnPostgresIT {
   void theEngineSchemaAdditionsAreApplied() {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     assertThat(jdbc.queryForList("select version from enplan_engine_schema_history where success "
-        + "order by installed_rank", String.class)).as("db/engine/postgres, after a baseline 0").containsExactly("0", "1", "2", "3", "4", "5", "6");
+        + "order by installed_rank", String.class)).as("db/engine/postgres, after a baseline 0").containsExactly("0", "1", "2", "3", "4", "5",
+        "6", "7");
     assertThat(jdbc.queryForObject("select count(*) from pg_statistic_ext where stxname = 'enplan_auth_perms_bits'",
         Integer.class)).as("statistics on the permission bits of ACT_RU_AUTHORIZATION").isEqualTo(1);
     assertThat(jdbc.queryForObject("select count(*) from pg_indexes where indexname = 'enplan_idx_auth_resource'",
         Integer.class)).as("covering index of the authorization check").isEqualTo(1);
     assertThat(jdbc.queryForList("select indexname from pg_indexes where indexname like 'enplan_idx_%'",
         String.class)).as("the covering authorization index, the index in Tasklist's order (V3 created an "
-        + "identity-link index too, V4 dropped it, V6 creates it again for the count), the task check's partial "
-        + "index (V5)")
+        + "identity-link index too, V4 dropped it, V6 created it again for the count, V7 has the tenant in it "
+        + "instead), the task check's partial index (V5)")
         .containsExactlyInAnyOrder("enplan_idx_auth_resource", "enplan_idx_task_due", "enplan_idx_auth_task_check",
-            "enplan_idx_ident_lnk_group_task");
+            "enplan_idx_ident_lnk_group_tenant");
     assertThat(jdbc.queryForObject("select current_setting('server_version_num')::int", Integer.class))
         .as("the PostgreSQL the tests run on stops the Tasklist page early (16+)").isGreaterThanOrEqualTo(160000);
     assertThat(jdbc.queryForList("select version || ' ' || type from enplan_camunda_schema_history where version is "
