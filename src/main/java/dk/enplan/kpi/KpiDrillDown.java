@@ -125,9 +125,7 @@ class KpiDrillDown {
     }
     jdbc.query("select id, cpr from course where id in (" + String.join(", ", Collections.nCopies(courseIds.size(),
         "?")) + ")", rs -> {
-          if (rs.getString(2) != null) {
-            masked.put(rs.getString(1), new CprNumber(cpr.decrypt(rs.getString(2))).masked());
-          }
+          masked.put(rs.getString(1), new CprNumber(cpr.decrypt(rs.getString(2))).masked());
         }, courseIds.toArray());
     return masked;
   }
