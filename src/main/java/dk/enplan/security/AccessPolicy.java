@@ -55,6 +55,13 @@ class AccessPolicy extends AbstractProcessEnginePlugin {
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     AuthorizationService authorizations = engine.getAuthorizationService();
+    long revokes = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_REVOKE)
+        .count();
+    if (revokes > 0) {
+      throw new IllegalStateException(revokes + " revoke authorizations in ACT_RU_AUTHORIZATION: the engine is"
+          + " configured not to check revokes (authorization-check-revokes: never, docs/security.md); remove them"
+          + " (and the grants they were meant to limit) before starting");
+    }
     for (String group : caseworkerGroups()) {
       grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(authorizations, group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);

@@ -353,7 +353,7 @@ class TasklistQueryBenchmark {
   /**
    * A change in Allerød as any caseworker's work makes one: a local variable of one of its tasks written through
    * the engine (which raises the municipality's task list version at commit), so the next count is counted in the
-   * database, not answered again (dk.enplan.taskcount). The filter's tasks and count stay the same.
+   * database, not answered again (dk.enplan.tasklist). The filter's tasks and count stay the same.
    */
   private void changeInAllerod() {
     if (tickTask == null) {

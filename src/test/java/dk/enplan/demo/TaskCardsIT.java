@@ -29,6 +29,10 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.rest.cache.Cache;
+import org.camunda.bpm.engine.rest.hal.Hal;
+import org.camunda.bpm.engine.rest.hal.processDefinition.HalProcessDefinition;
+import org.camunda.bpm.engine.rest.hal.user.HalUser;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,6 +137,26 @@ class TaskCardsIT {
     assertThat(cards("koordinator.allerod", course)).extracting(card -> card.path("taskDefinitionKey").asText()
         + ": " + variables(card).get(TaskCard.PHASE))
         .containsExactlyInAnyOrder("assessChangedCircumstances: Planmøde", "planMeeting: Planmøde");
+  }
+
+  @Test
+  void theAssigneesAndDefinitionsOfAPageAreEmbeddedFromCamundasRelationCache() {
+    ProcessInstance course = steps.refer(List.of("ledighed", "forsoergelse"));
+    steps.visitate(course, List.of("beskaeftigelse"));
+    String mine = filters.createTaskFilterQuery().filterName(TasklistFilters.MY_TASKS).singleResult().getId();
+
+    JsonNode first = EngineHttp.json(hal(CourseSteps.COORDINATOR, mine, "{}"));
+    Cache users = Hal.getInstance().getHalRelationCache(HalUser.class);
+    Cache definitions = Hal.getInstance().getHalRelationCache(HalProcessDefinition.class);
+    assertThat(users).as("users cached").isNotNull();
+    assertThat(users.get(CourseSteps.COORDINATOR)).as("the assignee").isNotNull();
+    assertThat(definitions.get(course.getProcessDefinitionId())).as("the course's definition").isNotNull();
+
+    JsonNode again = EngineHttp.json(hal(CourseSteps.COORDINATOR, mine, "{}"));
+    assertThat(again.path("_embedded").path("assignee")).as("assignees from the cache")
+        .isEqualTo(first.path("_embedded").path("assignee")).isNotEmpty();
+    assertThat(again.path("_embedded").path("processDefinition")).as("definitions from the cache")
+        .isEqualTo(first.path("_embedded").path("processDefinition")).isNotEmpty();
   }
 
   /**

@@ -16,6 +16,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,10 +27,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.zaxxer.hikari.HikariDataSource;
 import dk.enplan.EnPlanApplication;
 import dk.enplan.course.CourseProcess;
@@ -39,6 +39,8 @@ import dk.enplan.distribution.Distributions;
 import dk.enplan.distribution.SpecialistSystemWorker;
 import dk.enplan.testing.CourseDriver;
 import dk.enplan.testing.TestIdentity;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,6 +66,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -85,9 +88,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -303,17 +306,35 @@ class ClusterIT {
 
     // (a) Started on node 1 over its REST API, as Tasklist sends it: the referral, the visitation and the consent.
     // The async continuation before the joint assessment runs on whichever node's job executor acquires it first.
+    // Node 2 answers a task count again from memory while Allerød's task lists are unchanged; the first referral
+    // and visitation on node 1 change them, and node 2 counts anew (dk.enplan.tasklist).
+    Supplier<Long> visitationCount2 = () -> driver2.as("visitation." + CourseSteps.TENANT, List.of("visitation"),
+        CourseSteps.TENANT, () -> tasks2.createTaskQuery().taskCandidateGroup("visitation").count());
+    FunctionCounter answeredAgain2 = node2.getBean(MeterRegistry.class).get("enplan.tasklist.counts")
+        .tag("answer", "again").functionCounter();
+    long waitingAtVisitation = visitationCount2.get();
+    double again = answeredAgain2.count();
+    assertThat(visitationCount2.get()).isEqualTo(waitingAtVisitation);
+    assertThat(answeredAgain2.count()).as("node 2 answered its count again").isEqualTo(again + 1);
     List<ProcessInstance> courses = new ArrayList<>();
     for (int i = 0; i < COURSES; i++) {
       String visitation = "visitation." + CourseSteps.TENANT;
       JsonNode started1 = rest1.post("/engine-rest/process-definition/key/" + CourseProcess.KEY + "/start",
           visitation, variables(CourseSteps.referral("0101901234", List.of("ledighed", "forsoergelse"))));
       String courseId = started1.path("businessKey").asText();
+      if (i == 0) {
+        assertThat(visitationCount2.get()).as("node 2's count after node 1's referral")
+            .isEqualTo(waitingAtVisitation + 1);
+      }
       rest1.complete(courseId, VISITATION, visitation, Map.of("targetGroupConfirmed", "ja", "chosenSectors",
           SECTORS, "coordinator", CourseSteps.COORDINATOR, "visitationNote",
           "Flere sektorer er involveret; én samlet plan giver mening."));
       rest1.complete(courseId, OBTAIN_CONSENT, CourseSteps.COORDINATOR, Map.of("consentGiven", "ja",
           "consentedSectors", SECTORS, "consentInformed", true, "consentNote", "Samtykke underskrevet på mødet."));
+      if (i == 0) {
+        assertThat(visitationCount2.get()).as("node 2's count after node 1's visitation")
+            .isEqualTo(waitingAtVisitation);
+      }
       courses.add(runtime2.createProcessInstanceQuery().processInstanceId(started1.path("id").asText())
           .singleResult());
     }

@@ -2,6 +2,7 @@ package dk.enplan.security;
 
 import static dk.enplan.course.CourseProcess.Elements.OBTAIN_CONSENT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -15,8 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -112,5 +117,21 @@ class CallerGroupsAuthorizationManagerTest {
     }
     return appender.list.stream().filter(event -> event.getFormattedMessage().startsWith("==>  Preparing:"))
         .collect(Collectors.groupingBy(ILoggingEvent::getLoggerName, Collectors.counting()));
+  }
+
+  @Test
+  void aRevokeIsRefusedAndNoneIsLookedFor() {
+    Authorization revoke = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setGroupId("koordinator");
+    revoke.setResource(Resources.TASK);
+    revoke.setResourceId(Authorization.ANY);
+    revoke.removePermission(Permissions.READ);
+
+    assertThatThrownBy(() -> engine.getAuthorizationService().saveAuthorization(revoke))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("REVOKE");
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_REVOKE).count()).isZero();
+    assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getAuthorizationCheckRevokes()).isEqualTo("never");
   }
 }

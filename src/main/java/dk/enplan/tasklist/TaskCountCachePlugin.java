@@ -1,4 +1,4 @@
-package dk.enplan.taskcount;
+package dk.enplan.tasklist;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;

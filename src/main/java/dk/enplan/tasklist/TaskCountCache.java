@@ -1,4 +1,4 @@
-package dk.enplan.taskcount;
+package dk.enplan.tasklist;
 
 import java.sql.SQLException;
 import java.util.ArrayList;

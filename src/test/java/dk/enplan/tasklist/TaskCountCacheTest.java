@@ -1,4 +1,4 @@
-package dk.enplan.taskcount;
+package dk.enplan.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
