@@ -356,6 +356,9 @@ class TasklistQueryBenchmark {
    */
   private void coordinatorsOfEveryMunicipality() {
     for (String tenant : TENANTS) {
+      if (identities.createTenantQuery().tenantId(tenant).count() == 0) {
+        identities.saveTenant(identities.newTenant(tenant));
+      }
       for (int n = 1; n < COORDINATORS; n++) {
         String id = GROUP + "." + tenant + n;
         if (identities.createUserQuery().userId(id).count() == 0) {
