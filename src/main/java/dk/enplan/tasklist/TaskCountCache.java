@@ -1,6 +1,5 @@
 package dk.enplan.tasklist;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,9 +9,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.executor.Executor;
-import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
@@ -28,9 +25,10 @@ import org.camunda.bpm.engine.impl.db.TenantCheck;
  * nothing it could have counted has changed: a count is made under the versions of {@code task_list_version} of
  * the caller's municipalities, and answered again without the database while those versions are the same.
  *
- * <p>The key is the count statement exactly as it would be sent: its SQL and every bound value (the filter's
- * criteria, the caller, their groups and municipalities, any date an expression produced). So a count is only ever
- * reused for the same statement, and the versions say whether its answer still holds: every engine statement that
+ * <p>The key is the statement and everything the query object holds ({@link QueryFingerprint}): the filter's
+ * criteria, the caller, their groups and municipalities, any date an expression produced, which is all MyBatis
+ * builds the count statement from. So a count is only ever reused for the same statement, without building it
+ * again, and the versions say whether its answer still holds: every engine statement that
  * writes a table a task count reads ({@link #COUNTED_TABLES}) records its municipality in {@link TaskListChanges},
  * which raises those versions when its transaction commits, on whichever node. A transaction that has changed tasks
  * and not committed counts from the database.
@@ -51,10 +49,10 @@ class TaskCountCache implements Interceptor {
 
   private final TaskListChanges changes;
   private final Map<String, Boolean> writesCountedTables = new ConcurrentHashMap<>();
-  private final Map<CacheKey, Counted> counts = Collections.synchronizedMap(
+  private final Map<List<Object>, Counted> counts = Collections.synchronizedMap(
       new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<CacheKey, Counted> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, Counted> eldest) {
           return size() > MAX_COUNTS;
         }
       });
@@ -81,22 +79,24 @@ class TaskCountCache implements Interceptor {
         || changes.changedInThisTransaction()) {
       return invocation.proceed();
     }
-    return count((Executor) invocation.getTarget(), statement, query, (RowBounds) args[2]);
+    return count(invocation, statement, query);
   }
 
-  private Object count(Executor executor, MappedStatement statement, TaskQueryImpl query, RowBounds rows)
-      throws SQLException {
-    BoundSql sql = statement.getBoundSql(query);
-    CacheKey key = executor.createCacheKey(statement, query, rows, sql);
+  private Object count(Invocation invocation, MappedStatement statement, TaskQueryImpl query) throws Throwable {
+    Object fingerprint = QueryFingerprint.of(query);
+    if (fingerprint == null) {
+      return invocation.proceed();
+    }
+    List<Object> key = List.of(statement.getId(), fingerprint);
     TenantCheck tenants = query.getTenantCheck();
-    Map<String, Long> versions = changes.versions(executor.getTransaction().getConnection(),
-        tenants != null && tenants.isTenantCheckEnabled() ? tenants.getAuthTenantIds() : null);
+    Map<String, Long> versions = changes.versions(((Executor) invocation.getTarget()).getTransaction()
+        .getConnection(), tenants != null && tenants.isTenantCheckEnabled() ? tenants.getAuthTenantIds() : null);
     Counted known = counts.get(key);
     if (known != null && known.versions().equals(versions)) {
       answeredAgain.incrementAndGet();
       return new ArrayList<>(List.of(known.count()));
     }
-    List<Object> result = executor.query(statement, query, rows, Executor.NO_RESULT_HANDLER, key, sql);
+    List<?> result = (List<?>) invocation.proceed();
     if (result.size() == 1 && result.get(0) != null) {
       counts.put(key, new Counted(versions, result.get(0)));
     }
