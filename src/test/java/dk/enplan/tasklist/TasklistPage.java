@@ -320,6 +320,28 @@ public final class TasklistPage implements AutoCloseable {
     return wait.until(driver -> query.get());
   }
 
+  /**
+   * Reloads Tasklist, opens the filter in the left column and waits until the number Tasklist shows next to it (the
+   * count of its list, shown for the open filter) is the expected one; fails naming the number shown.
+   */
+  public void awaitFilterCount(String filterName, long expected) {
+    browser.navigate().refresh();
+    String filter = "//div[contains(@class,'task-filter')][.//h4//a[contains(normalize-space(.), '" + filterName
+        + "')]]";
+    click(By.xpath(filter + "//h4//a"));
+    By counter = By.xpath(filter + "//span[contains(@class,'counter')]");
+    String[] shown = {null};
+    try {
+      wait.until(driver -> {
+        WebElement number = driver.findElement(counter);
+        shown[0] = number.getText().trim();
+        return number.isDisplayed() && shown[0].equals(String.valueOf(expected));
+      });
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(filterName + ": Tasklist shows " + shown[0] + ", expected " + expected, e);
+    }
+  }
+
   public void screenshot(Path file) {
     try {
       Files.createDirectories(file.getParent());
