@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskCountQueryPlugin extends AbstractProcessEnginePlugin {
 
-  static final String ENGINE_STATEMENT = "selectTaskCountByQueryCriteria";
-  static final String STATEMENT = "enplanSelectTaskCountByQueryCriteria";
+  public static final String ENGINE_STATEMENT = "selectTaskCountByQueryCriteria";
+  public static final String STATEMENT = "enplanSelectTaskCountByQueryCriteria";
   private static final String MAPPER = "dk/enplan/security/TaskCountQuery.xml";
 
   @Override

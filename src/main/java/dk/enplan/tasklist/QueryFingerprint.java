@@ -34,6 +34,7 @@ final class QueryFingerprint {
   static final int MAX_VALUES = 5_000;
 
   private final Map<Object, Integer> visited = new IdentityHashMap<>();
+  private int values;
 
   private QueryFingerprint() {
   }
@@ -46,8 +47,6 @@ final class QueryFingerprint {
       return null;
     }
   }
-
-  private int values;
 
   private Object value(Object value) {
     if (++values > MAX_VALUES) {

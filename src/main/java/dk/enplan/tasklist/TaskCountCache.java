@@ -1,5 +1,6 @@
 package dk.enplan.tasklist;
 
+import dk.enplan.security.TaskCountQueryPlugin;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -106,7 +107,8 @@ class TaskCountCache implements Interceptor {
 
   private static boolean isTaskCount(MappedStatement statement) {
     String id = statement.getId();
-    return id.endsWith(".selectTaskCountByQueryCriteria") || id.endsWith(".enplanSelectTaskCountByQueryCriteria");
+    return id.endsWith("." + TaskCountQueryPlugin.ENGINE_STATEMENT)
+        || id.endsWith("." + TaskCountQueryPlugin.STATEMENT);
   }
 
   @Override

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The engine runs with {@link CallerGroupsAuthorizationManager}: a caseworker's task query no longer reads every
@@ -44,6 +45,7 @@ class CallerGroupsAuthorizationManagerTest {
 
   @Autowired CourseSteps steps;
   @Autowired TestIdentity identity;
+  @Autowired AccessPolicy accessPolicy;
   @Autowired CourseDriver driver;
   @Autowired TaskService tasks;
   @Autowired ProcessEngine engine;
@@ -133,5 +135,19 @@ class CallerGroupsAuthorizationManagerTest {
         .authorizationType(Authorization.AUTH_TYPE_REVOKE).count()).isZero();
     assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getAuthorizationCheckRevokes()).isEqualTo("never");
+  }
+
+  @Test
+  void theEngineDoesNotStartOnADatabaseWithARevoke() {
+    JdbcTemplate jdbc = new JdbcTemplate(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getDataSource());
+    jdbc.update("insert into ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_)"
+        + " values ('revoke-from-before', 1, 2, 'koordinator', 7, '*', -3)");
+    try {
+      assertThatThrownBy(() -> accessPolicy.postProcessEngineBuild(engine)).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("1 revoke authorizations");
+    } finally {
+      jdbc.update("delete from ACT_RU_AUTHORIZATION where ID_ = 'revoke-from-before'");
+    }
   }
 }

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dk.enplan.course.CourseRepository;
+import dk.enplan.course.CourseSteps;
 import dk.enplan.course.CourseStatus;
 import dk.enplan.demo.DemoTasklistFilters;
 import dk.enplan.plan.PlanStore;
@@ -49,7 +50,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * holds the plan meeting (two goals, three interventions, one bad date first) and decides, the sectors start and end
  * their interventions, an administrator fires the follow-up timer twice, the coordinator follows up twice and
  * closes. Each step asserts what its user sees and leaves a numbered screenshot in {@code target/e2e/}
- * (docs/browser-test.md). Skipped where Chromium and ChromeDriver are not installed ({@code .ci/run} installs them).
+ * (docs/browser-test.md). A second test checks that the counts next to the filters follow a referral and a claim.
+ * Skipped where Chromium and ChromeDriver are not installed ({@code .ci/run} installs them).
  */
 @CourseEngineTest
 class CourseWalkIT {
@@ -488,5 +490,35 @@ class CourseWalkIT {
     static void assertContactPersonByName(String form) {
       assertThat(form).contains(COORDINATOR_BY_NAME).doesNotContain(COORDINATOR);
     }
+  }
+
+  /**
+   * The counts next to Tasklist's filters, which a node answers again while nothing changed (TaskCountCache), follow
+   * a new referral in the municipality and the caseworker's own claim.
+   */
+  @Test
+  void taellerneVedFiltreneFoelgerEnHenvisningOgEnOvertagelse() {
+    String user = "visitation.allerod";
+    long sector = filterCount(user, DemoTasklistFilters.MY_SECTOR);
+    long mine = filterCount(user, DemoTasklistFilters.MY_TASKS);
+    page.logIn(user, TestIdentity.PASSWORD);
+    page.awaitFilterCount(DemoTasklistFilters.MY_SECTOR, sector);
+    page.awaitFilterCount(DemoTasklistFilters.MY_SECTOR, sector);
+
+    ProcessInstance course = driver.refer("allerod", CourseSteps.referral("0101901234",
+        List.of("ledighed", "forsoergelse")));
+    page.awaitFilterCount(DemoTasklistFilters.MY_SECTOR, sector + 1);
+
+    page.openTask(driver.task(course.getBusinessKey(), VISITATION).getId());
+    page.claim();
+    page.awaitFilterCount(DemoTasklistFilters.MY_SECTOR, sector);
+    page.awaitFilterCount(DemoTasklistFilters.MY_TASKS, mine + 1);
+    page.screenshot(SCREENSHOTS.resolve("tasklist-taellere-visitation.allerod.png"));
+  }
+
+  /** The filter's count as the engine gives it to a visitation caseworker of Allerød. */
+  private long filterCount(String user, String filterName) {
+    String id = filters.createTaskFilterQuery().filterName(filterName).singleResult().getId();
+    return driver.as(user, List.of("visitation"), "allerod", () -> filters.count(id));
   }
 }

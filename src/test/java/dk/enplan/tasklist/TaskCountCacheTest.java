@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,6 +123,32 @@ class TaskCountCacheTest {
     jdbc.update("update task_list_version set version = version + 1 where tenant_id = 'allerod'");
     assertThat(visitation("allerod")).isEqualTo(waiting);
     assertCounted();
+  }
+
+  @Test
+  void aChangeRaisesItsMunicipalitysVersionAtCommitOnlyAndAtOnceOutsideATransaction() {
+    TaskListChanges changes = new TaskListChanges(jdbc, false);
+    TaskEntity task = new TaskEntity();
+    task.setTenantId("versionstest");
+
+    transactions.executeWithoutResult(status -> {
+      changes.written(task);
+      assertThat(version("versionstest")).as("before commit").isNull();
+      status.setRollbackOnly();
+    });
+    assertThat(version("versionstest")).as("rolled back").isNull();
+
+    transactions.executeWithoutResult(status -> changes.written(task));
+    assertThat(version("versionstest")).as("committed").isEqualTo(1L);
+
+    changes.written(task);
+    assertThat(version("versionstest")).as("outside a transaction").isEqualTo(2L);
+    jdbc.update("delete from task_list_version where tenant_id = 'versionstest'");
+  }
+
+  private Long version(String tenant) {
+    return jdbc.query("select version from task_list_version where tenant_id = ?",
+        rs -> rs.next() ? rs.getLong(1) : null, tenant);
   }
 
   @Test
