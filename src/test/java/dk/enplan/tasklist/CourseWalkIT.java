@@ -40,7 +40,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -265,9 +264,9 @@ class CourseWalkIT {
     claim(task, Phase.INTERVENTION);
     assertThat(page.formText("Sektorens indsats efter planen")).as("the sector's own intervention in the plan")
         .contains("i planen: " + sector.intervention(), "Ansvarlig i planen: " + sector.responsible());
-    assertThat(page.field("Ansvarlig medarbejder").getAttribute("value")).as("pre-filled from the plan")
+    assertThat(page.fieldValue("Ansvarlig medarbejder")).as("pre-filled from the plan")
         .isEqualTo(sector.responsible());
-    assertThat(page.field("Startdato").getAttribute("value")).as("pre-filled: the plan's start, today at the latest")
+    assertThat(page.fieldValue("Startdato")).as("pre-filled: the plan's start, today at the latest")
         .matches("\\d{2}-\\d{2}-\\d{4}");
     screenshot("indsats-start-" + sector.key(), sector.user());
     completeAndAwaitGone(task);
@@ -348,8 +347,7 @@ class CourseWalkIT {
     as(user);
     page.openFilter(filter);
     page.search(TaskCard.CITIZEN_NAME, CITIZEN);
-    WebElement card = page.card(task.getId());
-    Features.assertCardNamesCitizen(card, CITIZEN, MASKED_CPR, phase.onCard());
+    Features.assertCardNamesCitizen(page.cardText(task.getId()), CITIZEN, MASKED_CPR, phase.onCard());
     page.openCard(task.getId());
     String form = page.formText(CITIZEN);
     assertThat(form).contains(CITIZEN + " (" + MASKED_CPR + ")").contains("Fase: " + phase.inForm());
@@ -366,7 +364,7 @@ class CourseWalkIT {
     page.claim();
     page.openFilter(DemoTasklistFilters.MY_TASKS);
     page.search(TaskCard.CITIZEN_NAME, CITIZEN);
-    Features.assertCardNamesCitizen(page.card(task.getId()), CITIZEN, MASKED_CPR, phase.onCard());
+    Features.assertCardNamesCitizen(page.cardText(task.getId()), CITIZEN, MASKED_CPR, phase.onCard());
     page.openCard(task.getId());
   }
 
@@ -461,8 +459,8 @@ class CourseWalkIT {
     }
 
     /** Item 2: the card names the citizen, the masked CPR, the course's phase and the due date. */
-    static void assertCardNamesCitizen(WebElement card, String citizen, String maskedCpr, String phase) {
-      assertThat(card.getText()).contains(citizen, maskedCpr, phase, "Frist");
+    static void assertCardNamesCitizen(String card, String citizen, String maskedCpr, String phase) {
+      assertThat(card).contains(citizen, maskedCpr, phase, "Frist");
     }
 
     /** Item 3: one Danish sentence naming the field, the field marked, the Complete button clear. */
@@ -478,7 +476,7 @@ class CourseWalkIT {
     /** Item 4: the second follow-up opens without the first round's decision and note. */
     static void assertFollowUpStartsAnew(TasklistPage page) {
       assertThat(page.ticked("Hvad nu?", "Fortsæt planen")).as("last round's decision ticked").isFalse();
-      assertThat(page.field("Notat fra opfølgningen").getAttribute("value")).isEmpty();
+      assertThat(page.fieldValue("Notat fra opfølgningen")).isEmpty();
     }
 
     /** Item 6: only the course can be started from Tasklist. */

@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -24,7 +26,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Camunda Tasklist in Debian's Chromium (headless), used as a caseworker uses it: log in and out, open a filter and
  * a task card, claim, fill in a Camunda Form by the labels the caseworker reads, complete. Every action waits for
- * its condition (never a blind sleep), and a click first closes a notification lying over its target. Buttons are
+ * its condition (never a blind sleep), and a click first closes a notification lying over its target. Tasklist and
+ * form-js re-render cards, buttons and fields while a test works with them, so every action finds its element and
+ * uses it inside one wait: an element replaced in between ({@link StaleElementReferenceException}) is found again on
+ * the wait's next poll, never held across polls. Buttons are
  * found by what they do, not by their words, so the same page serves an English and a Danish Tasklist. The browser
  * asks for English ({@code --lang=en-US}), as a browser in CI does, so Danish is shown because Tasklist defaults to it.
  */
@@ -55,8 +60,18 @@ public final class TasklistPage implements AutoCloseable {
             "--disable-dev-shm-usage", "--window-size=1400,1200", "--lang=en-US");
     browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .build(), options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait = waitFor(browser);
+  }
+
+  /**
+   * The wait of every action: 30 s, polled every 100 ms, and an element that went stale between being found and being
+   * used (the list, card or form re-rendered) counts as "not yet", so the next poll finds it again.
+   */
+  static WebDriverWait waitFor(WebDriver browser) {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     wait.pollingEvery(Duration.ofMillis(100));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   public void logIn(String user, String password) {
@@ -77,7 +92,8 @@ public final class TasklistPage implements AutoCloseable {
     click(START_PROCESS);
     By offered = By.cssSelector(".modal-body ul.processes > li > a");
     wait.until(ExpectedConditions.visibilityOfElementLocated(offered));
-    List<String> names = browser.findElements(offered).stream().map(WebElement::getText).map(String::trim).toList();
+    List<String> names = wait.until(driver -> driver.findElements(offered).stream().map(WebElement::getText)
+        .map(String::trim).toList());
     click(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space()='" + processName + "']"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(FORM));
     return names;
@@ -107,9 +123,9 @@ public final class TasklistPage implements AutoCloseable {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-search-pill]")));
   }
 
-  /** The task's card in the list of the open filter, once the list shows it. */
-  public WebElement card(String taskId) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(cardLocator(taskId)));
+  /** The text of the task's card in the list of the open filter, once the list shows it. */
+  public String cardText(String taskId) {
+    return text(cardLocator(taskId));
   }
 
   /** Clicks the task's card and waits for its form. */
@@ -136,9 +152,11 @@ public final class TasklistPage implements AutoCloseable {
 
   /** The text of the open form, once it contains {@code expected}. */
   public String formText(String expected) {
-    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(FORM));
-    wait.until(driver -> form.getText().contains(expected));
-    return form.getText();
+    return wait.until(driver -> {
+      WebElement form = ExpectedConditions.visibilityOfElementLocated(FORM).apply(driver);
+      String text = form == null ? null : form.getText();
+      return text != null && text.contains(expected) ? text : null;
+    });
   }
 
   public WebElement form() {
@@ -147,19 +165,31 @@ public final class TasklistPage implements AutoCloseable {
 
   /** The form field whose label reads {@code label}, inside the group labelled {@code group} (null: anywhere). */
   public WebElement field(String group, String label) {
-    String id = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(labelXPath(group, label))))
-        .getAttribute("for");
-    return wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+    By labelled = By.xpath(labelXPath(group, label));
+    return wait.until(driver -> {
+      // label and field in one poll: a re-rendered form may give the field another id
+      String id = driver.findElement(labelled).getAttribute("for");
+      return id == null || id.isEmpty() ? null : ExpectedConditions.elementToBeClickable(By.id(id)).apply(driver);
+    });
   }
 
   public WebElement field(String label) {
     return field(null, label);
   }
 
+  /** What the form field whose label reads {@code label} holds ({@code value}), read where it is found. */
+  public String fieldValue(String group, String label) {
+    return wait.until(driver -> field(group, label).getAttribute("value"));
+  }
+
+  public String fieldValue(String label) {
+    return fieldValue(null, label);
+  }
+
   /** The validation message form-js shows under the field, once it shows one. */
   public String fieldError(String group, String label) {
-    String id = field(group, label).getAttribute("id");
     return wait.until(driver -> {
+      String id = field(group, label).getAttribute("id");
       List<WebElement> messages = driver.findElements(By.cssSelector("[id='" + id + "-error-message'] li"));
       return messages.isEmpty() || messages.get(0).getText().isBlank() ? null : messages.get(0).getText();
     });
@@ -167,7 +197,10 @@ public final class TasklistPage implements AutoCloseable {
 
   /** Scrolls the field into the middle of the window, as the caseworker looks at it. */
   public void show(String group, String label) {
-    script("arguments[0].scrollIntoView({block: 'center'});", field(group, label));
+    wait.until(driver -> {
+      script("arguments[0].scrollIntoView({block: 'center'});", field(group, label));
+      return true;
+    });
   }
 
   /** Types into a text field, text area or number field, replacing what it held, until the field holds the text. */
@@ -188,6 +221,7 @@ public final class TasklistPage implements AutoCloseable {
   }
 
   private void typeInto(String group, String label, String text, boolean exactly) {
+    // all of it again when the field went stale on the way: found anew, emptied, typed, left, read
     wait.until(driver -> {
       WebElement field = field(group, label);
       script("arguments[0].scrollIntoView({block: 'center'});", field);
@@ -213,11 +247,12 @@ public final class TasklistPage implements AutoCloseable {
 
   /** Whether the option of a radio group or checklist is ticked. */
   public boolean ticked(String fieldLabel, String option) {
-    return input(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(fieldXPath(null, fieldLabel)
-        + "//label[normalize-space()='" + option + "']")))).isSelected();
+    By label = By.xpath(fieldXPath(null, fieldLabel) + "//label[normalize-space()='" + option + "']");
+    return wait.until(driver -> Optional.of(input(driver.findElement(label)).isSelected())).get();
   }
 
   private void tickLabel(By label) {
+    // label and input found anew on every poll; a click on a label gone stale is retried by click's own wait
     wait.until(driver -> {
       if (input(driver.findElement(label)).isSelected()) {
         return true;
@@ -245,8 +280,10 @@ public final class TasklistPage implements AutoCloseable {
 
   /** The text shown by the notifications at the top right, once one contains {@code expected}. */
   public String notification(String expected) {
-    wait.until(driver -> driver.findElement(NOTIFICATIONS).getText().contains(expected));
-    return browser.findElement(NOTIFICATIONS).getText();
+    return wait.until(driver -> {
+      String text = driver.findElement(NOTIFICATIONS).getText();
+      return text.contains(expected) ? text : null;
+    });
   }
 
   public void closeNotifications() {
@@ -256,7 +293,9 @@ public final class TasklistPage implements AutoCloseable {
 
   /**
    * Clicks as a caseworker does: the element in view, and when a notification lies over it, the notification closed
-   * first (or waited out) rather than clicking blind.
+   * first (or waited out) rather than clicking blind. Found, checked and clicked in one poll: when Tasklist re-renders
+   * the element in between (a card, the claim button), the stale element is dropped and the next poll finds the new
+   * one; a stale element's click never reached the page, so nothing is clicked twice.
    */
   public void click(By locator) {
     wait.until(driver -> {
@@ -286,7 +325,13 @@ public final class TasklistPage implements AutoCloseable {
    * filled with a placeholder of the widest and tallest notification, measured, and emptied again.
    */
   public boolean notificationAreaCovers(By locator) {
-    WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+    return wait.until(driver -> {
+      WebElement element = ExpectedConditions.visibilityOfElementLocated(locator).apply(driver);
+      return element == null ? null : Optional.of(covers(element));
+    }).get();
+  }
+
+  private boolean covers(WebElement element) {
     return Boolean.TRUE.equals(script("""
         const panel = document.querySelector('.page-notifications');
         const probe = document.createElement('div');
@@ -304,7 +349,10 @@ public final class TasklistPage implements AutoCloseable {
 
   /** The visible text of the element, once it is shown. */
   public String text(By locator) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(locator)).getText();
+    return wait.until(driver -> {
+      WebElement element = ExpectedConditions.visibilityOfElementLocated(locator).apply(driver);
+      return element == null ? null : element.getText();
+    });
   }
 
   public Object script(String script, Object... arguments) {
