@@ -23,21 +23,23 @@ import org.springframework.stereotype.Component;
  *
  * <p>Done through the engine's own mechanism for database-specific statements: the statement is added to the
  * engine's MyBatis configuration, and this engine's statement mappings (a copy, so no other engine in the JVM is
- * affected) send {@code selectTaskCountByQueryCriteria} to it. The task list itself (the page) is unchanged.
+ * affected) send {@code selectTaskCountByQueryCriteria} to it. The task list itself (the page) is unchanged. The
+ * mapper is read on every database for its counts per course ({@link #PER_COURSE}, {@link #ENGINE_PER_COURSE}).
  */
 @Component
 public class TaskCountQueryPlugin extends AbstractProcessEnginePlugin {
 
   public static final String ENGINE_STATEMENT = "selectTaskCountByQueryCriteria";
   public static final String STATEMENT = "enplanSelectTaskCountByQueryCriteria";
+  /** The application's count per course: column {@code course}, column {@code tasks} (the semi-joins or not). */
+  public static final String PER_COURSE = "dk.enplan.security.TaskCountQuery.enplanSelectTaskCountsPerCourse";
+  /** The engine's count statement per course. */
+  public static final String ENGINE_PER_COURSE =
+      "dk.enplan.security.TaskCountQuery.enplanSelectEngineTaskCountsPerCourse";
   private static final String MAPPER = "dk/enplan/security/TaskCountQuery.xml";
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
-    if (!DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType())) {
-      return;
-    }
     Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
     if (!mybatis.hasStatement(STATEMENT, false)) {
       try (InputStream mapper = TaskCountQueryPlugin.class.getClassLoader().getResourceAsStream(MAPPER)) {
@@ -46,6 +48,10 @@ public class TaskCountQueryPlugin extends AbstractProcessEnginePlugin {
         throw new UncheckedIOException("cannot read " + MAPPER, e);
       }
     }
+    if (!DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType())) {
+      return;
+    }
+    DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
     Map<String, String> mappings = sessions.getStatementMappings() == null ? new HashMap<>()
         : new HashMap<>(sessions.getStatementMappings());
     mappings.put(ENGINE_STATEMENT, STATEMENT);

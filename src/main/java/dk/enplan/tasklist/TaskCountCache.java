@@ -1,12 +1,15 @@
 package dk.enplan.tasklist;
 
 import dk.enplan.security.TaskCountQueryPlugin;
+import java.lang.reflect.Field;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -33,6 +36,13 @@ import org.camunda.bpm.engine.impl.db.TenantCheck;
  * writes a table a task count reads ({@link #COUNTED_TABLES}) records its municipality in {@link TaskListChanges},
  * which raises those versions when its transaction commits, on whichever node. A transaction that has changed tasks
  * and not committed counts from the database.
+ *
+ * <p>After a change a count need not visit every task again: with each version the courses it changed are written
+ * ({@code task_list_change}), and a count kept per course (its tasks per process instance) is brought up to date by
+ * counting only those courses again, with the same statement narrowed to them ({@code processInstanceIdIn}). The
+ * first count of a query is a number; the first after a change is made per course, and kept so from then on. A
+ * change without a course (a definition, a grant on no task, a statement over many rows), more than
+ * {@link #MAX_CHANGED_COURSES} changed courses, or changes no longer kept: counted in full.
  */
 @Intercepts({
     @Signature(type = Executor.class, method = "query",
@@ -45,20 +55,38 @@ class TaskCountCache implements Interceptor {
       + "|ACT_RU_VARIABLE|ACT_RU_EXECUTION|ACT_RE_PROCDEF|ACT_RU_CASE_EXECUTION|ACT_RE_CASE_DEF|ACT_RU_TENANT)\\b",
       Pattern.CASE_INSENSITIVE);
   private static final int MAX_COUNTS = 10_000;
+  /** Courses kept per course across all counts (about 8 bytes each): beyond it the least recently used go. */
+  private static final int MAX_KEPT_COURSES = 2_000_000;
+  /** Counts of more tasks than this are kept as a number only, and counted in full after a change. */
+  static final long MAX_TASKS_COUNTED_PER_COURSE = 20_000;
+  /** More changed courses than this since a count: it is counted in full. */
+  static final int MAX_CHANGED_COURSES = 200;
+  private static final Field PROCESS_INSTANCE_ID_IN = processInstanceIdIn();
 
-  private record Counted(Map<String, Long> versions, Object count) { }
+  /** A count, the versions it was made under and, once it was counted per course, its counts per course. */
+  private record Counted(Map<String, Long> versions, long count, CourseCounts perCourse) {
+    int keptCourses() {
+      return perCourse == null ? 0 : perCourse.size();
+    }
+  }
 
   private final TaskListChanges changes;
   private final Map<String, Boolean> writesCountedTables = new ConcurrentHashMap<>();
+  private final AtomicLong keptCourses = new AtomicLong();
   private final Map<List<Object>, Counted> counts = Collections.synchronizedMap(
       new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<List<Object>, Counted> eldest) {
-          return size() > MAX_COUNTS;
+          if (size() > MAX_COUNTS || keptCourses.get() > MAX_KEPT_COURSES) {
+            keptCourses.addAndGet(-eldest.getValue().keptCourses());
+            return true;
+          }
+          return false;
         }
       });
   final AtomicLong answeredAgain = new AtomicLong();
   final AtomicLong counted = new AtomicLong();
+  final AtomicLong countedChangedCourses = new AtomicLong();
 
   TaskCountCache(TaskListChanges changes) {
     this.changes = changes;
@@ -83,26 +111,87 @@ class TaskCountCache implements Interceptor {
     return count(invocation, statement, query);
   }
 
+  /**
+   * The count: answered again under unchanged versions; after a change, from the counts per course with the changed
+   * courses counted again; else counted in full, per course where a count per course was made before (so the next
+   * change needs only its courses), as a number the first time.
+   */
   private Object count(Invocation invocation, MappedStatement statement, TaskQueryImpl query) throws Throwable {
     Object fingerprint = QueryFingerprint.of(query);
     if (fingerprint == null) {
       return invocation.proceed();
     }
     List<Object> key = List.of(statement.getId(), fingerprint);
+    Executor executor = (Executor) invocation.getTarget();
+    Connection connection = executor.getTransaction().getConnection();
     TenantCheck tenants = query.getTenantCheck();
-    Map<String, Long> versions = changes.versions(((Executor) invocation.getTarget()).getTransaction()
-        .getConnection(), tenants != null && tenants.isTenantCheckEnabled() ? tenants.getAuthTenantIds() : null);
+    Map<String, Long> versions = changes.versions(connection,
+        tenants != null && tenants.isTenantCheckEnabled() ? tenants.getAuthTenantIds() : null);
     Counted known = counts.get(key);
     if (known != null && known.versions().equals(versions)) {
       answeredAgain.incrementAndGet();
-      return new ArrayList<>(List.of(known.count()));
+      return answer(known.count());
     }
-    List<?> result = (List<?>) invocation.proceed();
-    if (result.size() == 1 && result.get(0) != null) {
-      counts.put(key, new Counted(versions, result.get(0)));
+    MappedStatement perCourse = statement.getConfiguration().getMappedStatement(
+        statement.getId().endsWith("." + TaskCountQueryPlugin.STATEMENT) ? TaskCountQueryPlugin.PER_COURSE
+            : TaskCountQueryPlugin.ENGINE_PER_COURSE);
+    boolean restrictable = query.getProcessInstanceIdIn() == null;
+    Set<String> changed = known != null && known.perCourse() != null && restrictable
+        ? changes.coursesChanged(connection, known.versions(), versions, MAX_CHANGED_COURSES) : null;
+    Counted now;
+    if (changed != null) {
+      List<Map<String, Object>> rows = changed.isEmpty() ? List.of()
+          : countPerCourse(executor, perCourse, query, changed.toArray(String[]::new));
+      CourseCounts updated = known.perCourse().with(changed, rows);
+      now = new Counted(versions, updated.total(), updated);
+      countedChangedCourses.incrementAndGet();
+    } else if (known != null && known.count() <= MAX_TASKS_COUNTED_PER_COURSE && restrictable) {
+      CourseCounts all = CourseCounts.of(countPerCourse(executor, perCourse, query, null));
+      now = new Counted(versions, all.total(), all);
+      counted.incrementAndGet();
+    } else {
+      List<?> result = (List<?>) invocation.proceed();
+      counted.incrementAndGet();
+      if (result.size() != 1 || !(result.get(0) instanceof Number number)) {
+        return result;
+      }
+      now = new Counted(versions, number.longValue(), null);
     }
-    counted.incrementAndGet();
-    return result;
+    keep(key, now);
+    return answer(now.count());
+  }
+
+  /** The per-course statement's rows for the query, narrowed to these courses ({@code null}: all of them). */
+  private static List<Map<String, Object>> countPerCourse(Executor executor, MappedStatement perCourse,
+      TaskQueryImpl query, String[] courses) throws Exception {
+    PROCESS_INSTANCE_ID_IN.set(query, courses);
+    try {
+      return executor.query(perCourse, query, RowBounds.DEFAULT, Executor.NO_RESULT_HANDLER);
+    } finally {
+      PROCESS_INSTANCE_ID_IN.set(query, null);
+    }
+  }
+
+  private void keep(List<Object> key, Counted now) {
+    keptCourses.addAndGet(now.keptCourses());
+    Counted before = counts.put(key, now);
+    if (before != null) {
+      keptCourses.addAndGet(-before.keptCourses());
+    }
+  }
+
+  private static List<Object> answer(long count) {
+    return new ArrayList<>(List.of(count));
+  }
+
+  private static Field processInstanceIdIn() {
+    try {
+      Field field = TaskQueryImpl.class.getDeclaredField("processInstanceIdIn");
+      field.setAccessible(true);
+      return field;
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException("TaskQueryImpl has no processInstanceIdIn", e);
+    }
   }
 
   private static boolean isTaskCount(MappedStatement statement) {

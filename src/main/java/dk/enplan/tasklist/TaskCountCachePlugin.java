@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adds {@link TaskCountCache} to the engine's MyBatis configuration (every session the engine opens afterwards goes
- * through it) and publishes how often a count was answered again and how often counted, as
- * {@code enplan.tasklist.counts} with tag {@code answer} ({@code again}, {@code counted}).
+ * through it) and publishes how often a count was answered again, counted in full, or brought up to date by counting
+ * only its changed courses, as {@code enplan.tasklist.counts} with tag {@code answer} ({@code again},
+ * {@code counted}, {@code changed-courses}).
  */
 @Component
 class TaskCountCachePlugin extends AbstractProcessEnginePlugin {
@@ -38,6 +39,8 @@ class TaskCountCachePlugin extends AbstractProcessEnginePlugin {
           .tag("answer", "again").register(meters);
       FunctionCounter.builder("enplan.tasklist.counts", cache.counted, Number::doubleValue)
           .tag("answer", "counted").register(meters);
+      FunctionCounter.builder("enplan.tasklist.counts", cache.countedChangedCourses, Number::doubleValue)
+          .tag("answer", "changed-courses").register(meters);
     });
   }
 

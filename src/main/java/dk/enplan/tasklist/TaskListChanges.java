@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The versions of {@code task_list_version}: which municipalities' task lists a transaction changed, raised at its
  * commit; and the versions a count is made under. Row {@code ''} stands for what belongs to no municipality or
  * cannot be told (a grant of no task, a statement over many rows): every count reads it, so a change there
- * invalidates every count.
+ * invalidates every count. With each version the courses (process instances) it changed are written to
+ * {@code task_list_change}, so a count kept per course need only count the changed courses again.
  *
  * <p>The versions are raised in {@code beforeCommit}, in the transaction that made the change: a node that reads a
  * version either sees the change committed or counts before it, so a count is never kept under a version that hides
@@ -37,6 +39,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class TaskListChanges {
 
   static final String SHARED = "";
+  /** The course of a change that belongs to no course or to many: every count of its municipality counts anew. */
+  static final String WHOLE = "*";
+  /** Versions of a municipality whose changed courses are kept. */
+  static final long KEPT_VERSIONS = 10_000;
 
   private final JdbcTemplate jdbc;
   private final boolean postgres;
@@ -47,17 +53,30 @@ class TaskListChanges {
     this.postgres = postgres;
   }
 
-  /** The transaction's changes so far: municipalities, tasks written, tasks whose grants were written. */
+  /**
+   * The transaction's changes so far: per municipality the courses changed ({@link #WHOLE} when a change has no
+   * course), the tasks written with their courses, and the tasks whose grants or links were written.
+   */
   private static final class Pending {
-    final Set<String> tenants = new TreeSet<>();
-    final Set<String> tasks = new HashSet<>();
+    final Map<String, Set<String>> courses = new TreeMap<>();
+    final Map<String, String> taskCourses = new HashMap<>();
     final Set<String> grantedTasks = new HashSet<>();
+    final Map<String, Set<String>> linkedTasks = new HashMap<>();
 
-    Set<String> tenantsToRaise() {
-      Set<String> raise = new TreeSet<>(tenants);
-      if (!tasks.containsAll(grantedTasks)) {
-        raise.add(SHARED);
+    void changed(String tenantId, String course) {
+      courses.computeIfAbsent(tenant(tenantId), t -> new TreeSet<>()).add(course == null ? WHOLE : course);
+    }
+
+    /** Per municipality to raise, the courses changed; a grant or link of a task not written here is resolved. */
+    Map<String, Set<String>> toRaise() {
+      Map<String, Set<String>> raise = new TreeMap<>();
+      courses.forEach((tenant, changed) -> raise.put(tenant, new TreeSet<>(changed)));
+      linkedTasks.forEach((tenant, tasks) -> tasks.forEach(task -> raise.computeIfAbsent(tenant,
+          t -> new TreeSet<>()).add(taskCourses.getOrDefault(task, WHOLE))));
+      if (!taskCourses.keySet().containsAll(grantedTasks)) {
+        raise.computeIfAbsent(SHARED, t -> new TreeSet<>()).add(WHOLE);
       }
+      raise.replaceAll((tenant, changed) -> changed.contains(WHOLE) ? new TreeSet<>(Set.of(WHOLE)) : changed);
       return raise;
     }
   }
@@ -69,7 +88,7 @@ class TaskListChanges {
   void written(Object parameter) {
     Pending pending = pending();
     if (pending == null) {
-      raise(describe(parameter, new Pending()).tenantsToRaise());
+      raise(describe(parameter, new Pending()).toRaise());
       return;
     }
     describe(parameter, pending);
@@ -109,25 +128,26 @@ class TaskListChanges {
 
   private static Pending describe(Object parameter, Pending pending) {
     if (parameter instanceof TaskEntity task) {
-      pending.tasks.add(task.getId());
-      pending.tenants.add(tenant(task.getTenantId()));
+      pending.taskCourses.put(task.getId(), task.getProcessInstanceId() == null ? WHOLE : task.getProcessInstanceId());
+      pending.changed(task.getTenantId(), task.getProcessInstanceId());
     } else if (parameter instanceof IdentityLinkEntity link) {
       if (link.getTaskId() != null) {
-        pending.tasks.add(link.getTaskId());
+        pending.linkedTasks.computeIfAbsent(tenant(link.getTenantId()), t -> new HashSet<>()).add(link.getTaskId());
+      } else {
+        pending.changed(link.getTenantId(), null);
       }
-      pending.tenants.add(tenant(link.getTenantId()));
     } else if (parameter instanceof VariableInstanceEntity variable) {
-      pending.tenants.add(tenant(variable.getTenantId()));
+      pending.changed(variable.getTenantId(), variable.getProcessInstanceId());
     } else if (parameter instanceof ExecutionEntity execution) {
-      pending.tenants.add(tenant(execution.getTenantId()));
+      pending.changed(execution.getTenantId(), execution.getProcessInstanceId());
     } else if (parameter instanceof ProcessDefinitionEntity definition) {
-      pending.tenants.add(tenant(definition.getTenantId()));
+      pending.changed(definition.getTenantId(), null);
     } else if (parameter instanceof AuthorizationEntity grant) {
       granted(grant.getResourceType(), grant.getResourceId(), pending);
     } else if (parameter instanceof Map<?, ?> map && map.get("resourceType") instanceof Integer type) {
       granted(type, map.get("resourceId") instanceof String id ? id : null, pending);
     } else {
-      pending.tenants.add(SHARED);
+      pending.changed(SHARED, null);
     }
     return pending;
   }
@@ -142,7 +162,7 @@ class TaskListChanges {
       pending.grantedTasks.add(resourceId);
     } else if (resourceType == Resources.TASK.resourceType()
         || resourceType == Resources.PROCESS_DEFINITION.resourceType()) {
-      pending.tenants.add(SHARED);
+      pending.changed(SHARED, null);
     }
   }
 
@@ -166,7 +186,7 @@ class TaskListChanges {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-          raise(created.tenantsToRaise());
+          raise(created.toRaise());
         }
 
         @Override
@@ -179,14 +199,69 @@ class TaskListChanges {
     return pending;
   }
 
-  private void raise(Set<String> tenants) {
+  /**
+   * Raises each municipality's version and writes the courses the new version changed, in the order of the tenant
+   * ids; every so often deletes the changes older than {@link #KEPT_VERSIONS} versions.
+   */
+  private void raise(Map<String, Set<String>> changes) {
+    changes.forEach((tenant, courses) -> {
+      long version;
+      if (postgres) {
+        version = jdbc.queryForObject("insert into task_list_version (tenant_id, version) values (?, 1)"
+            + " on conflict (tenant_id) do update set version = task_list_version.version + 1 returning version",
+            Long.class, tenant);
+      } else {
+        jdbc.update("merge into task_list_version v using (values (cast(? as varchar(64)))) s(tenant_id)"
+            + " on v.tenant_id = s.tenant_id when matched then update set version = v.version + 1"
+            + " when not matched then insert (tenant_id, version) values (s.tenant_id, 1)", tenant);
+        version = jdbc.queryForObject("select version from task_list_version where tenant_id = ?", Long.class,
+            tenant);
+      }
+      jdbc.batchUpdate("insert into task_list_change (tenant_id, version, course) values (?, ?, ?)",
+          courses.stream().map(course -> new Object[] {tenant, version, course}).toList());
+      if (version % 100 == 0) {
+        jdbc.update("delete from task_list_change where tenant_id = ? and version <= ?", tenant,
+            version - KEPT_VERSIONS);
+      }
+    });
+  }
+
+  /**
+   * The courses changed in the caller's municipalities from one set of versions to another, or {@code null} when
+   * that cannot be told: a change without a course, a change of what belongs to no municipality, changes no longer
+   * kept, or more than {@code limit} courses.
+   */
+  Set<String> coursesChanged(Connection connection, Map<String, Long> from, Map<String, Long> to, int limit)
+      throws SQLException {
+    Set<String> changed = new HashSet<>();
+    Set<String> tenants = new TreeSet<>(from.keySet());
+    tenants.addAll(to.keySet());
     for (String tenant : tenants) {
-      jdbc.update(postgres
-          ? "insert into task_list_version (tenant_id, version) values (?, 1)"
-              + " on conflict (tenant_id) do update set version = task_list_version.version + 1"
-          : "merge into task_list_version v using (values (cast(? as varchar(64)))) s(tenant_id)"
-              + " on v.tenant_id = s.tenant_id when matched then update set version = v.version + 1"
-              + " when not matched then insert (tenant_id, version) values (s.tenant_id, 1)", tenant);
+      long first = from.getOrDefault(tenant, 0L);
+      long last = to.getOrDefault(tenant, 0L);
+      if (first == last) {
+        continue;
+      }
+      if (tenant.equals(SHARED) || last < first || last - first > limit) {
+        return null;
+      }
+      Set<Long> versions = new HashSet<>();
+      try (PreparedStatement statement = connection.prepareStatement("select version, course from task_list_change"
+          + " where tenant_id = ? and version > ? and version <= ?")) {
+        statement.setString(1, tenant);
+        statement.setLong(2, first);
+        statement.setLong(3, last);
+        try (ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            versions.add(rows.getLong(1));
+            changed.add(rows.getString(2));
+          }
+        }
+      }
+      if (versions.size() != last - first || changed.contains(WHOLE) || changed.size() > limit) {
+        return null;
+      }
     }
+    return changed;
   }
 }

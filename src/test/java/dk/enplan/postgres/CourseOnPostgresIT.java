@@ -12,6 +12,7 @@ import dk.enplan.course.CourseSteps;
 import dk.enplan.plan.PlanStore;
 import dk.enplan.plan.PlanVersion;
 import dk.enplan.testing.CourseDriver;
+import dk.enplan.testing.CourseEngineTest;
 import dk.enplan.testing.TestIdentity;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,6 +30,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
@@ -47,6 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * login page never showed); the Camunda webapps look engines up through JVM-wide state.
  */
 @Order(Integer.MAX_VALUE - 1)
+@Tag(CourseEngineTest.AFTER_SHARED_CONTEXT)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "postgres"})
 class CourseOnPostgresIT {
@@ -98,7 +101,7 @@ class CourseOnPostgresIT {
     List<String> applied = new JdbcTemplate(dataSource).queryForList(
         "select version from flyway_schema_history where success order by installed_rank", String.class);
     // V1..V7 are SQL, 2.1 is the Java migration that encrypts stored CPR numbers (EncryptStoredCprMigration).
-    assertThat(applied).containsExactly("1", "2", "2.1", "3", "4", "5", "6", "7", "8", "9", "10", "11");
+    assertThat(applied).containsExactly("1", "2", "2.1", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
     assertThat(Arrays.stream(flyway.info().all()).map(m -> m.getVersion().getVersion()))
         .as("every migration Flyway knows of is applied").containsExactlyElementsOf(applied);
     assertThat(flyway.info().pending()).isEmpty();

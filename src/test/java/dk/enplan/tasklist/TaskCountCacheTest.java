@@ -32,6 +32,7 @@ class TaskCountCacheTest {
   @Autowired CourseDriver driver;
   @Autowired TestIdentity identity;
   @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   @Autowired AuthorizationService authorizations;
   @Autowired TransactionTemplate transactions;
   @Autowired JdbcTemplate jdbc;
@@ -39,6 +40,7 @@ class TaskCountCacheTest {
 
   private long again;
   private long counted;
+  private long inFull;
 
   @BeforeEach
   void setUp() {
@@ -51,37 +53,110 @@ class TaskCountCacheTest {
     ProcessInstance first = steps.refer(List.of("ledighed", "forsoergelse"));
     long waiting = visitation("allerod");
     assertThat(waiting).isPositive();
-    assertCounted();
+    assertCountedAnew();
 
     assertThat(visitation("allerod")).isEqualTo(waiting);
     assertAnsweredAgain();
 
     long ballerup = visitation("ballerup");
-    assertCounted();
+    assertCountedAnew();
     driver.refer("ballerup", CourseSteps.referral("0101901234", List.of("ledighed", "forsoergelse")));
     assertThat(visitation("allerod")).as("another municipality's referral").isEqualTo(waiting);
     assertAnsweredAgain();
     assertThat(visitation("ballerup")).isEqualTo(ballerup + 1);
-    assertCounted();
+    assertCountedAnew();
 
     steps.refer(List.of("ledighed", "forsoergelse"));
     assertThat(visitation("allerod")).as("a referral").isEqualTo(waiting + 1);
-    assertCounted();
+    assertOnlyChangedCoursesCounted();
 
     Task task = steps.task(first, "visitation");
     tasks.claim(task.getId(), "visitation.allerod");
     assertThat(visitation("allerod")).as("claimed: no longer unassigned").isEqualTo(waiting);
-    assertCounted();
+    assertOnlyChangedCoursesCounted();
     tasks.setAssignee(task.getId(), null);
     assertThat(visitation("allerod")).as("unclaimed").isEqualTo(waiting + 1);
-    assertCounted();
+    assertOnlyChangedCoursesCounted();
+  }
+
+  /**
+   * A count kept per course, brought up to date by counting only the changed courses again, is after every kind of
+   * change what the database counts (the task list itself is never kept): for a filter by group, by assignee or
+   * group (an or-query) and by a process variable, through referrals, claims, completions, variables and a
+   * course deleted.
+   */
+  @Test
+  void aCountKeptPerCourseIsTheDatabasesAfterEveryChange() {
+    ProcessInstance first = steps.refer(List.of("ledighed", "forsoergelse"));
+    ProcessInstance second = steps.refer(List.of("ledighed"));
+    String secondsName = runtimeVariable(second, "citizenName");
+    String firstsName = runtimeVariable(first, "citizenName");
+    List<java.util.function.Supplier<org.camunda.bpm.engine.task.TaskQuery>> queries = List.of(
+        () -> tasks.createTaskQuery().taskCandidateGroup("visitation"),
+        () -> tasks.createTaskQuery().or().taskAssignee("visitation.allerod").taskCandidateGroup("visitation")
+            .endOr(),
+        () -> tasks.createTaskQuery().taskCandidateGroup("visitation").processVariableValueEquals("citizenName",
+            secondsName));
+    List<Runnable> changes = List.of(
+        () -> steps.refer(List.of("ledighed", "forsoergelse")),
+        () -> tasks.claim(steps.task(first, "visitation").getId(), "visitation.allerod"),
+        () -> steps.refer(List.of("ledighed")),
+        () -> tasks.setVariable(steps.task(second, "visitation").getId(), "citizenName", "Et andet navn"),
+        () -> tasks.setAssignee(steps.task(first, "visitation").getId(), null),
+        () -> tasks.setVariable(steps.task(second, "visitation").getId(), "citizenName",
+            firstsName),
+        () -> steps.visitate(first, List.of("beskaeftigelse")),
+        () -> runtime.deleteProcessInstance(second.getId(), "test"));
+    for (int round = 0; round < 2; round++) {
+      queries.forEach(this::assertKeptCountIsTheDatabases);
+    }
+    long before = plugin.cache().countedChangedCourses.get();
+    for (Runnable change : changes) {
+      change.run();
+      queries.forEach(this::assertKeptCountIsTheDatabases);
+    }
+    assertThat(plugin.cache().countedChangedCourses.get() - before).as("counted by changed courses")
+        .isGreaterThanOrEqualTo(changes.size() * queries.size() / 2);
+  }
+
+  private void assertKeptCountIsTheDatabases(java.util.function.Supplier<org.camunda.bpm.engine.task.TaskQuery> q) {
+    driver.as("visitation.allerod", List.of("visitation"), "allerod", () -> {
+      assertThat(q.get().count()).isEqualTo(q.get().list().size());
+      return null;
+    });
+  }
+
+  private String runtimeVariable(ProcessInstance course, String name) {
+    return (String) runtime.getVariable(course.getId(), name);
+  }
+
+  @Test
+  void changesNoLongerKeptOrWithoutACourseAreCountedInFull() {
+    steps.refer(List.of("ledighed", "forsoergelse"));
+    long waiting = visitation("allerod");
+    visitation("allerod");
+    remember();
+    steps.refer(List.of("ledighed"));
+    assertThat(visitation("allerod")).isEqualTo(waiting + 1);
+    assertCountedAnew();
+
+    jdbc.update("insert into task_list_change (tenant_id, version, course) select tenant_id, version + 1, ?"
+        + " from task_list_version where tenant_id = 'allerod'", TaskListChanges.WHOLE);
+    jdbc.update("update task_list_version set version = version + 1 where tenant_id = 'allerod'");
+    assertThat(visitation("allerod")).as("a change without a course").isEqualTo(waiting + 1);
+    assertCountedInFull();
+
+    steps.refer(List.of("ledighed"));
+    jdbc.update("delete from task_list_change where tenant_id = 'allerod'");
+    assertThat(visitation("allerod")).as("changes no longer kept").isEqualTo(waiting + 2);
+    assertCountedInFull();
   }
 
   @Test
   void aGrantTakenAwayOnItsOwnIsCountedAnew() {
     ProcessInstance course = steps.refer(List.of("ledighed", "forsoergelse"));
     long waiting = visitation("allerod");
-    assertCounted();
+    assertCountedAnew();
     assertThat(visitation("allerod")).isEqualTo(waiting);
     assertAnsweredAgain();
 
@@ -91,7 +166,7 @@ class TaskCountCacheTest {
     authorizations.deleteAuthorization(grant.getId());
 
     assertThat(visitation("allerod")).as("the group may no longer read the task").isEqualTo(waiting - 1);
-    assertCounted();
+    assertCountedInFull();
   }
 
   @Test
@@ -116,13 +191,13 @@ class TaskCountCacheTest {
   void aVersionRaisedByAnotherNodeIsCountedAnew() {
     steps.refer(List.of("ledighed", "forsoergelse"));
     long waiting = visitation("allerod");
-    assertCounted();
+    assertCountedAnew();
     assertThat(visitation("allerod")).isEqualTo(waiting);
     assertAnsweredAgain();
 
     jdbc.update("update task_list_version set version = version + 1 where tenant_id = 'allerod'");
-    assertThat(visitation("allerod")).isEqualTo(waiting);
-    assertCounted();
+    assertThat(visitation("allerod")).as("a version without its changes").isEqualTo(waiting);
+    assertCountedInFull();
   }
 
   @Test
@@ -168,19 +243,34 @@ class TaskCountCacheTest {
 
   private void assertAnsweredAgain() {
     assertThat(plugin.cache().answeredAgain.get()).as("answered again").isEqualTo(again + 1);
-    assertThat(plugin.cache().counted.get()).as("counted").isEqualTo(counted);
+    assertThat(counted()).as("counted").isEqualTo(counted);
     again++;
   }
 
-  private void assertCounted() {
-    assertThat(plugin.cache().counted.get()).as("counted").isEqualTo(counted + 1);
-    counted++;
-    again = plugin.cache().answeredAgain.get();
+  /** Counted in the database, in full or by the changed courses. */
+  private void assertCountedAnew() {
+    assertThat(counted()).as("counted").isEqualTo(counted + 1);
+    remember();
+  }
+
+  private void assertCountedInFull() {
+    assertThat(plugin.cache().counted.get()).as("counted in full").isEqualTo(inFull + 1);
+    assertCountedAnew();
+  }
+
+  private void assertOnlyChangedCoursesCounted() {
+    assertThat(plugin.cache().counted.get()).as("counted in full").isEqualTo(inFull);
+    assertCountedAnew();
+  }
+
+  private long counted() {
+    return plugin.cache().counted.get() + plugin.cache().countedChangedCourses.get();
   }
 
   @BeforeEach
-  void rememberCounters() {
+  void remember() {
     again = plugin.cache().answeredAgain.get();
-    counted = plugin.cache().counted.get();
+    counted = counted();
+    inFull = plugin.cache().counted.get();
   }
 }
