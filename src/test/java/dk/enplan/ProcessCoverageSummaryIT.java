@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.enplan.testing.CourseEngineTest;
 import dk.enplan.testing.ThisBuild;
 import java.io.File;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * across the whole test suite, printed and required to be complete.
  */
 @Order(Integer.MAX_VALUE)
+@Tag(CourseEngineTest.AFTER_SHARED_CONTEXT)
 class ProcessCoverageSummaryIT {
 
   private static final Path REPORTS = Path.of("target", "process-test-coverage");

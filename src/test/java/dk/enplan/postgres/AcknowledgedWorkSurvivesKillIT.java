@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.enplan.EnPlanApplication;
 import dk.enplan.course.CourseStatus;
 import dk.enplan.testing.AttackReport;
+import dk.enplan.testing.CourseEngineTest;
 import dk.enplan.testing.TestIdentity;
 import java.io.File;
 import java.io.IOException;
@@ -34,6 +35,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +50,7 @@ import org.junit.jupiter.api.Test;
  * after the in-JVM contexts, as it too starts engines (in other JVMs, but the class order keeps it simple).
  */
 @Order(Integer.MAX_VALUE - 2)
+@Tag(CourseEngineTest.AFTER_SHARED_CONTEXT)
 class AcknowledgedWorkSurvivesKillIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();

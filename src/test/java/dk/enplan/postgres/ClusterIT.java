@@ -38,6 +38,7 @@ import dk.enplan.distribution.DistributionRecord;
 import dk.enplan.distribution.Distributions;
 import dk.enplan.distribution.SpecialistSystemWorker;
 import dk.enplan.testing.CourseDriver;
+import dk.enplan.testing.CourseEngineTest;
 import dk.enplan.testing.TestIdentity;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -87,6 +88,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -111,6 +113,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * login page never showed); the Camunda webapps look engines up through JVM-wide state.
  */
 @Order(Integer.MAX_VALUE - 1)
+@Tag(CourseEngineTest.AFTER_SHARED_CONTEXT)
 class ClusterIT {
 
   static final int COURSES = 20;

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.enplan.EnPlanApplication;
+import dk.enplan.testing.CourseEngineTest;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * PostgreSQL tests, which start their own applications.
  */
 @Order(Integer.MAX_VALUE - 3)
+@Tag(CourseEngineTest.AFTER_SHARED_CONTEXT)
 class ProductionProfileIT {
 
   /** A command-line argument: it outranks application.yaml, unlike the builder's default properties. */

@@ -6,18 +6,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * The attacks the security tests performed, printed as one table when the test run ends (and written to
+ * The attacks the security tests performed, printed as one table when a test JVM's tests end (and written to
  * {@code target/attacks.txt}). Each test JVM of the build (Surefire's fast layers, Failsafe's integration layer)
  * also keeps its rows in {@code target/attacks/<pid>.tsv}; the table joins the rows of every JVM of this build
- * ({@link ThisBuild}), so the one printed at the end of {@code mvn verify} covers both layers. A test records an attack after asserting it: what was tried, by whom, whether it was
- * refused (the status) and whether anything was written (instances, variables, files, the other municipality's data).
- * Registered as a JUnit Platform listener in {@code META-INF/services}.
+ * ({@link ThisBuild}), so the one printed at the end of {@code mvn verify} covers both layers. "When a JVM's tests
+ * end" is the end of its launcher session, not of a test plan: a Surefire or Failsafe JVM that takes its classes one
+ * at a time ({@code forkCount} 2) runs one test plan per class. A test records an attack after asserting it: what was
+ * tried, by whom, whether it was refused (the status) and whether anything was written (instances, variables,
+ * files, the other municipality's data).
+ * Registered as a JUnit Platform launcher session listener in {@code META-INF/services}.
  */
-public class AttackReport implements TestExecutionListener {
+public class AttackReport implements LauncherSessionListener {
 
   /** One attack: the issue's item, what was tried, as whom, the answer, and whether anything changed. */
   public record Attack(String item, String attack, String user, int status, boolean refused, boolean nothingWritten) {
@@ -41,16 +44,19 @@ public class AttackReport implements TestExecutionListener {
   private static final Path ROWS = Path.of("target", "attacks");
 
   @Override
-  public void testPlanExecutionFinished(TestPlan testPlan) {
+  public void launcherSessionClosed(LauncherSession session) {
     List<Attack> own = attacks();
-    if (own.isEmpty()) {
-      return;
-    }
     List<Attack> attacks = new ArrayList<>();
+    Path mine = ROWS.resolve(ProcessHandle.current().pid() + ".tsv");
     try {
-      Files.createDirectories(ROWS);
-      Path mine = ROWS.resolve(ProcessHandle.current().pid() + ".tsv");
-      Files.write(mine, own.stream().map(AttackReport::row).toList());
+      if (!own.isEmpty()) {
+        Files.createDirectories(ROWS);
+        Files.write(mine, own.stream().map(AttackReport::row).toList());
+      }
+      // A JVM without attacks of its own (the last of Failsafe's) still prints the table of the JVMs before it.
+      if (!Files.isDirectory(ROWS)) {
+        return;
+      }
       try (Stream<Path> files = Files.list(ROWS)) {
         for (Path file : files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
           if (!file.equals(mine) && ThisBuild.wrote(Files.getLastModifiedTime(file).toMillis())) {
@@ -63,6 +69,9 @@ public class AttackReport implements TestExecutionListener {
       System.out.println("attacks of other test layers not read: " + e.getMessage());
     }
     attacks.addAll(own);
+    if (attacks.isEmpty()) {
+      return;
+    }
     String table = table(attacks);
     System.out.println(table);
     try {

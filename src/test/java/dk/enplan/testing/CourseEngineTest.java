@@ -25,4 +25,13 @@ import org.springframework.test.context.TestExecutionListeners;
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface CourseEngineTest {
+
+  /**
+   * The tag of the integration tests that must not share a JVM with this shared context, or must run after all
+   * others: the classes that start applications of their own in the test JVM (Camunda's webapps keep JVM-wide state)
+   * and {@code ProcessCoverageSummaryIT}. Failsafe runs them in a second execution, in one JVM of their own, in their
+   * {@code @Order}, after the shared context's classes (pom.xml, docs/testing.md); a class with the tag has an
+   * {@code @Order} and a class with an {@code @Order} has the tag ({@code TestLayersTest}).
+   */
+  String AFTER_SHARED_CONTEXT = "after-shared-context";
 }

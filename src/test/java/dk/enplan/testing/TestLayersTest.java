@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +34,24 @@ class TestLayersTest {
         .map(Class::getName).toList();
     assertThat(fastButServing).as("*Test classes (mvn test) that start the web server: rename them *IT, or use "
         + "@EngineOnlyTest if they need no HTTP").isEmpty();
+  }
+
+  /**
+   * Failsafe runs the shared context's classes in two JVMs, each taking the next class when it is free, so an
+   * {@code @Order} orders nothing there: a class that must run after them (and in a JVM without them) carries the tag
+   * of Failsafe's second execution, which runs in one JVM and keeps the {@code @Order}.
+   */
+  @Test
+  void anIntegrationTestWithAnOrderRunsAfterTheSharedContext() throws IOException {
+    List<String> untagged = testClasses().stream().filter(c -> c.getSimpleName().endsWith("IT"))
+        .filter(c -> c.isAnnotationPresent(Order.class) != afterSharedContext(c)).map(Class::getName).toList();
+    assertThat(untagged).as("*IT classes with an @Order but without @Tag(CourseEngineTest.AFTER_SHARED_CONTEXT), or "
+        + "the other way round").isEmpty();
+  }
+
+  private static boolean afterSharedContext(Class<?> type) {
+    return Stream.of(type.getAnnotationsByType(Tag.class))
+        .anyMatch(tag -> tag.value().equals(CourseEngineTest.AFTER_SHARED_CONTEXT));
   }
 
   @Test
