@@ -1,6 +1,7 @@
 package dk.enplan.bench;
 
 import dk.enplan.course.CourseSteps;
+import dk.enplan.security.TaskCountQueryPlugin;
 import dk.enplan.taskcard.TaskCard;
 import dk.enplan.testing.CourseDriver;
 import dk.enplan.testing.EngineHttp;
@@ -98,12 +99,12 @@ class TasklistQueryBenchmark {
       : List.of(GROUP);
   static final String PAGE_STATEMENT = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity"
       + ".selectTaskByQueryCriteria";
-  /** The task count on PostgreSQL: the application's statement (security.TaskCountQueryPlugin), the engine's on H2. */
-  static final String COUNT_STATEMENT = BenchDatabase.postgres()
-      ? "dk.enplan.security.TaskCountQuery.enplanSelectTaskCountByQueryCriteria"
-      : "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskCountByQueryCriteria";
-  static final String ENGINE_COUNT_STATEMENT = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity"
-      + ".selectTaskCountByQueryCriteria";
+  /**
+   * The task count per course a change sends (TaskCountCache): the application's statement on PostgreSQL
+   * (security.TaskCountQueryPlugin), the engine's on H2.
+   */
+  static final String COUNT_STATEMENT = BenchDatabase.postgres() ? TaskCountQueryPlugin.PER_COURSE
+      : TaskCountQueryPlugin.ENGINE_PER_COURSE;
   static final String VARIABLE_STATEMENT = "org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity"
       + ".selectVariableInstanceByQueryCriteria";
   /** What the filters showed before the task cards: the course's process variables. */
@@ -546,7 +547,9 @@ class TasklistQueryBenchmark {
           .forEach(row -> plans.append("  ").append(row).append("\n"));
     });
     queries.forEach((name, query) -> {
-      String statement = name.contains("engine's SQL") ? ENGINE_COUNT_STATEMENT
+      // After a change a count kept per course is brought up to date by the per-course count, narrowed to the
+      // changed course (dk.enplan.tasklist.TaskCountCache): that is the count statement the database gets.
+      String statement = name.contains("engine's SQL") ? TaskCountQueryPlugin.ENGINE_PER_COURSE
           : name.endsWith("count") ? COUNT_STATEMENT : name.startsWith("the cards")
           ? VARIABLE_STATEMENT : PAGE_STATEMENT;
       if (name.startsWith("over HTTP") && cardsFilterRequests.isEmpty()) {
