@@ -135,7 +135,8 @@ class TaskCountCache implements Interceptor {
     MappedStatement perCourse = statement.getConfiguration().getMappedStatement(
         statement.getId().endsWith("." + TaskCountQueryPlugin.STATEMENT) ? TaskCountQueryPlugin.PER_COURSE
             : TaskCountQueryPlugin.ENGINE_PER_COURSE);
-    boolean restrictable = query.getProcessInstanceIdIn() == null;
+    // a filter saved over REST holds an empty list here, which the statement ignores as it ignores none
+    boolean restrictable = query.getProcessInstanceIdIn() == null || query.getProcessInstanceIdIn().length == 0;
     Set<String> changed = known != null && known.perCourse() != null && restrictable
         ? changes.coursesChanged(connection, known.versions(), versions, MAX_CHANGED_COURSES) : null;
     Counted now;
@@ -164,11 +165,12 @@ class TaskCountCache implements Interceptor {
   /** The per-course statement's rows for the query, narrowed to these courses ({@code null}: all of them). */
   private static List<Map<String, Object>> countPerCourse(Executor executor, MappedStatement perCourse,
       TaskQueryImpl query, String[] courses) throws Exception {
+    String[] before = query.getProcessInstanceIdIn();
     PROCESS_INSTANCE_ID_IN.set(query, courses);
     try {
       return executor.query(perCourse, query, RowBounds.DEFAULT, Executor.NO_RESULT_HANDLER);
     } finally {
-      PROCESS_INSTANCE_ID_IN.set(query, null);
+      PROCESS_INSTANCE_ID_IN.set(query, before);
     }
   }
 

@@ -559,10 +559,15 @@ class TasklistQueryBenchmark {
       // only once it was counted per course after an earlier change: one change and count first.
       changeInAllerod();
       query.run();
-      String sql = StatementCapture.capture(List.of(statement), () -> {
-        changeInAllerod();
-        query.run();
-      }).get(statement);
+      String sql;
+      try {
+        sql = StatementCapture.capture(List.of(statement), () -> {
+          changeInAllerod();
+          query.run();
+        }).get(statement);
+      } catch (IllegalStateException e) {
+        throw new IllegalStateException(name + ": " + e.getMessage(), e);
+      }
       plans.append("\nEXPLAIN ANALYZE ").append(name).append(":\n").append(sql).append("\n");
       jdbc.queryForList("explain (analyze, buffers) " + sql, String.class)
           .forEach(row -> plans.append("  ").append(row).append("\n"));

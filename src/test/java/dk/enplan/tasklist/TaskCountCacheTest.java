@@ -130,6 +130,25 @@ class TaskCountCacheTest {
     return (String) runtime.getVariable(course.getId(), name);
   }
 
+  /**
+   * A filter saved over REST holds an empty list of courses (process instances), which the statement ignores: its
+   * count is brought up to date by the changed courses as well.
+   */
+  @Test
+  void aQueryWithAnEmptyListOfCoursesIsCountedByItsChangedCourses() {
+    ProcessInstance course = steps.refer(List.of("ledighed", "forsoergelse"));
+    java.util.function.Supplier<Long> count = () -> driver.as("visitation.allerod", List.of("visitation"),
+        "allerod", () -> tasks.createTaskQuery().taskCandidateGroup("visitation").processInstanceIdIn().count());
+    long waiting = count.get();
+    steps.refer(List.of("ledighed"));
+    assertThat(count.get()).as("a referral, counted per course").isEqualTo(waiting + 1);
+    remember();
+
+    tasks.claim(steps.task(course, "visitation").getId(), "visitation.allerod");
+    assertThat(count.get()).as("claimed").isEqualTo(waiting);
+    assertOnlyChangedCoursesCounted();
+  }
+
   @Test
   void changesNoLongerKeptOrWithoutACourseAreCountedInFull() {
     steps.refer(List.of("ledighed", "forsoergelse"));
