@@ -229,7 +229,8 @@ class TaskListChanges {
   /**
    * The courses changed in the caller's municipalities from one set of versions to another, or {@code null} when
    * that cannot be told: a change without a course, a change of what belongs to no municipality, changes no longer
-   * kept, or more than {@code limit} courses.
+   * kept, or more than {@code limit} versions of a municipality or courses in all (each version changed at least one
+   * course, so more versions than that are not read).
    */
   Set<String> coursesChanged(Connection connection, Map<String, Long> from, Map<String, Long> to, int limit)
       throws SQLException {
